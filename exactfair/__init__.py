@@ -1,0 +1,33 @@
+"""exactfair — compute and verify fair reward mechanisms for cooperative games, exactly.
+
+>>> from exactfair import examples, balanced_reciprocity
+>>> print(balanced_reciprocity(examples.example1()).to_text(coalitions=[(1, 2, 3, 4)]))
+C    {1,2,3,4}
+M_1  5
+M_2  5
+M_3  8
+M_4  9
+"""
+
+from . import examples
+from .axioms import AXIOMS, Axiom, get_axiom
+from .check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
+from .errors import (
+    ExactfairError, GameDefinitionError, GameFileError, InexactValueError, NotMonotoneError, TooLargeError,
+    UndecidedComparisonError,
+)
+from .exact import to_exact
+from .game import Game, PropertyResult
+from .io import read_game
+from .mechanisms import MECHANISMS, balanced_reciprocity, rho_shapley, shapley, shapley_value, trace_coalition
+from .table import RewardTable
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Game", "PropertyResult", "RewardTable", "read_game", "to_exact",
+    "balanced_reciprocity", "trace_coalition", "shapley", "shapley_value", "rho_shapley", "MECHANISMS",
+    "AXIOMS", "Axiom", "get_axiom", "check_axiom", "check_axioms", "check_pair", "AxiomResult", "Violation",
+    "ExactfairError", "GameDefinitionError", "GameFileError", "InexactValueError", "NotMonotoneError",
+    "TooLargeError", "UndecidedComparisonError", "examples",
+]

@@ -1,0 +1,300 @@
+"""The paper's axioms R1–R5 and F1–F5, each defined once.
+
+Each axiom is a finite set of *instances* for a given number of players ``n``:
+an instance is ``hypothesis ⇒ conclusion`` over the atoms ``v_C`` and ``M_i^C``
+(see :mod:`exactfair.logic`).  The conjunction of all instances is exactly the
+axiom as the paper states it in Section 3; the exact checker
+(:mod:`exactfair.check`) and the z3 encoder (:mod:`exactfair.z3backend`) both read
+these instances, so the two back-ends cannot drift apart.
+
+Reading decisions (recorded in ``docs/errata.md``):
+
+* **R3** is stated "∀C ⊆ N ∃i ∈ C", which read literally is false for C = ∅ for every
+  mechanism (no i ∈ ∅).  The paper's own proof (A.4) says "For C = ∅ this axiom does
+  not apply"; we encode R3 for non-empty C.  :data:`R3_LITERAL` keeps the literal
+  reading so its unsatisfiability can be shown.
+* **F4** is quantified "for all C ∈ N" — read as C ⊆ N (C non-empty, as i ∈ C).
+* **F5** for i = j is trivially true; instances are generated for i < j only (the
+  statement is symmetric in i, j).  F2 likewise for i < j; F3 is not symmetric and is
+  generated for ordered pairs.
+
+>>> [a.name for a in AXIOMS]
+['R1', 'R2', 'R3', 'R4', 'R5', 'F1', 'F2', 'F3', 'F4', 'F5']
+>>> sum(1 for _ in F5.instances(3))   # pairs {i, j} ⊆ C over all C
+6
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Callable, Iterator
+
+from .coalitions import members, subsets
+from .logic import (
+    TRUE, Formula, Implies, conj, disj, eq, ge, gt, le, reward, value,
+)
+
+__all__ = [
+    "Axiom", "Instance", "AXIOMS", "AXIOMS_BY_NAME", "R1", "R2", "R3", "R3_LITERAL", "R4", "R5",
+    "F1", "F2", "F3", "F4", "F5", "GAME_CLASSES", "game_class_formula", "get_axiom",
+]
+
+
+@dataclass(frozen=True)
+class Instance:
+    """One ground instance of an axiom: ``hypothesis ⇒ conclusion``.
+
+    ``coalition`` and ``players`` say which coalition and players the instance is
+    about (for reporting violations).
+    """
+
+    axiom: str
+    coalition: int
+    players: tuple[int, ...]
+    hypothesis: Formula
+    conclusion: Formula
+
+    def formula(self) -> Formula:
+        return self.conclusion if self.hypothesis is TRUE else Implies(self.hypothesis, self.conclusion)
+
+
+@dataclass(frozen=True)
+class Axiom:
+    """An axiom of the paper: its name, title, statement as written, and its instances."""
+
+    name: str
+    title: str
+    statement: str
+    games: int
+    _builder: Callable[[int], Iterator[Instance]]
+
+    def instances(self, n: int) -> tuple[Instance, ...]:
+        """All ground instances for ``n`` players (cached)."""
+        return _instances(self, n)
+
+    def formula(self, n: int) -> Formula:
+        """The axiom for ``n`` players as one formula (conjunction of its instances)."""
+        return conj(inst.formula() for inst in self.instances(n))
+
+    def __repr__(self) -> str:
+        return f"Axiom({self.name}: {self.title})"
+
+
+@lru_cache(maxsize=256)
+def _instances(axiom: Axiom, n: int) -> tuple[Instance, ...]:
+    return tuple(axiom._builder(n))
+
+
+def _full(n: int) -> int:
+    return (1 << n) - 1
+
+
+# ---------------------------------------------------------------------------- R1–R5
+def _r1(n: int) -> Iterator[Instance]:
+    for c in range(1, 1 << n):
+        for i in members(c):
+            yield Instance("R1", c, (i,), TRUE, ge(reward(i, c), 0))
+
+
+def _r2(n: int) -> Iterator[Instance]:
+    for c in range(1, 1 << n):
+        for i in members(c):
+            yield Instance("R2", c, (i,), TRUE, le(reward(i, c), value(c)))
+
+
+def _r3(n: int) -> Iterator[Instance]:
+    for c in range(1, 1 << n):
+        yield Instance("R3", c, members(c), TRUE, disj(eq(reward(i, c), value(c)) for i in members(c)))
+
+
+def _r3_literal(n: int) -> Iterator[Instance]:
+    for c in range(0, 1 << n):
+        yield Instance("R3-literal", c, members(c), TRUE,
+                       disj(eq(reward(i, c), value(c)) for i in members(c)))
+
+
+def _r4(n: int) -> Iterator[Instance]:
+    for c in range(0, 1 << n):
+        for i in range(n):
+            yield Instance("R4", c, (i,), TRUE, ge(reward(i, c), value(1 << i)))
+
+
+def _r5(n: int) -> Iterator[Instance]:
+    for c in range(0, 1 << n):
+        for i in range(n):
+            if not c >> i & 1:
+                yield Instance("R5", c, (i,), TRUE, eq(reward(i, c), value(1 << i)))
+
+
+# ---------------------------------------------------------------------------- F1–F5
+def useless(u: int, n: int, game: int = 0) -> Formula:
+    """``∀C ⊆ N∖{u}: v_C = v_{C∪{u}}`` — player ``u`` is useless."""
+    rest = _full(n) & ~(1 << u)
+    return conj(eq(value(c, game), value(c | 1 << u, game)) for c in subsets(rest))
+
+
+def _f1(n: int) -> Iterator[Instance]:
+    full = _full(n)
+    for u in range(n):
+        hyp = useless(u, n)
+        for c in range(0, 1 << n):
+            yield Instance("F1", c, (u,), hyp, eq(reward(u, c), 0))
+        for c in subsets(full & ~(1 << u)):
+            for i in members(c):
+                yield Instance("F1", c, (u, i), hyp, eq(reward(i, c), reward(i, c | 1 << u)))
+
+
+def symmetric(i: int, j: int, n: int) -> Formula:
+    """``∀C ⊆ N∖{i,j}: v_{C∪{i}} = v_{C∪{j}}``."""
+    rest = _full(n) & ~(1 << i) & ~(1 << j)
+    return conj(eq(value(c | 1 << i), value(c | 1 << j)) for c in subsets(rest))
+
+
+def _f2(n: int) -> Iterator[Instance]:
+    for i in range(n):
+        for j in range(i + 1, n):
+            hyp = symmetric(i, j, n)
+            pair = 1 << i | 1 << j
+            for c in range(1 << n):
+                if c & pair == pair:
+                    yield Instance("F2", c, (i, j), hyp, eq(reward(i, c), reward(j, c)))
+
+
+def weakly_desirable(i: int, j: int, n: int) -> Formula:
+    """``∀A ⊆ N∖{i,j}: v_{A∪{i}} ≥ v_{A∪{j}}``."""
+    rest = _full(n) & ~(1 << i) & ~(1 << j)
+    return conj(ge(value(a | 1 << i), value(a | 1 << j)) for a in subsets(rest))
+
+
+def _f3(n: int) -> Iterator[Instance]:
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            hyp_all = weakly_desirable(i, j, n)
+            pair = 1 << i | 1 << j
+            for c in range(1 << n):
+                if c & pair != pair or c == pair:
+                    continue  # B ⊆ C∖{i,j}, B ≠ ∅ needs a third member
+                rest = c & ~pair
+                hyp_b = disj(gt(value(b | 1 << i), value(b | 1 << j)) for b in subsets(rest) if b)
+                yield Instance("F3", c, (i, j), conj([hyp_all, hyp_b]), gt(reward(i, c), reward(j, c)))
+
+
+def _f4(n: int) -> Iterator[Instance]:
+    for c in range(1, 1 << n):
+        for i in members(c):
+            rest = c & ~(1 << i)
+            hyp = conj(
+                [conj(ge(value(a | 1 << i, 1), value(a | 1 << i, 0)) for a in subsets(rest)),
+                 gt(value(c, 1), value(c, 0)),
+                 conj(eq(value(d, 1), value(d, 0)) for d in subsets(rest))])
+            yield Instance("F4", c, (i,), hyp, gt(reward(i, c, 1), reward(i, c, 0)))
+
+
+def _f5(n: int) -> Iterator[Instance]:
+    for c in range(1, 1 << n):
+        ms = members(c)
+        for x, i in enumerate(ms):
+            for j in ms[x + 1:]:
+                yield Instance(
+                    "F5", c, (i, j), TRUE,
+                    eq(reward(i, c) - reward(i, c & ~(1 << j)), reward(j, c) - reward(j, c & ~(1 << i))))
+
+
+R1 = Axiom("R1", "Non-negativity", "∀C ⊆ N, ∀i ∈ C: M_i^C ≥ 0", 1, _r1)
+R2 = Axiom("R2", "Feasibility", "∀C ⊆ N, ∀i ∈ C: M_i^C ≤ v_C", 1, _r2)
+R3 = Axiom("R3", "Weak Efficiency", "∀C ⊆ N (C ≠ ∅, as in A.4) ∃i ∈ C: M_i^C = v_C", 1, _r3)
+R3_LITERAL = Axiom("R3-literal", "Weak Efficiency (literal, including C = ∅)",
+                   "∀C ⊆ N ∃i ∈ C: M_i^C = v_C", 1, _r3_literal)
+R4 = Axiom("R4", "Individual Rationality", "∀C ⊆ N, ∀i ∈ N: M_i^C ≥ v_i", 1, _r4)
+R5 = Axiom("R5", "Non-participation", "∀C ⊆ N, ∀i ∉ C: M_i^C = v_i", 1, _r5)
+F1 = Axiom("F1", "Uselessness",
+           "∀u ∈ N: (∀C ⊆ N∖{u}: v_C = v_{C∪{u}}) ⇒ ((∀C ⊆ N: M_u^C = 0) ∧ "
+           "(∀C ⊆ N∖{u}, ∀i ∈ C: M_i^C = M_i^{C∪{u}}))", 1, _f1)
+F2 = Axiom("F2", "Symmetry",
+           "∀i ≠ j: (∀C ⊆ N∖{i,j}: v_{C∪{i}} = v_{C∪{j}}) ⇒ (∀C ⊆ N with i, j ∈ C: M_i^C = M_j^C)", 1, _f2)
+F3 = Axiom("F3", "Strict Desirability",
+           "∀i ≠ j: (∀A ⊆ N∖{i,j}: v_{A∪{i}} ≥ v_{A∪{j}}) ⇒ (∀C ⊆ N with i, j ∈ C and "
+           "∃B ⊆ C∖{i,j}, B ≠ ∅, v_{B∪{i}} > v_{B∪{j}}: M_i^C > M_j^C)", 1, _f3)
+F4 = Axiom("F4", "Strict Monotonicity",
+           "∀C ⊆ N, ∀i ∈ C: ((∀A ⊆ C∖{i}: v'_{A∪{i}} ≥ v_{A∪{i}}) ∧ v'_C > v_C ∧ "
+           "(∀D ⊆ C∖{i}: v'_D = v_D)) ⇒ M(v')_i^C > M(v)_i^C", 2, _f4)
+F5 = Axiom("F5", "Balanced Reciprocity",
+           "∀C ⊆ N, ∀i, j ∈ C: M_i^C − M_i^{C∖{j}} = M_j^C − M_j^{C∖{i}}", 1, _f5)
+
+#: The ten axioms of Section 3, in the paper's order.
+AXIOMS: tuple[Axiom, ...] = (R1, R2, R3, R4, R5, F1, F2, F3, F4, F5)
+AXIOMS_BY_NAME = {a.name: a for a in AXIOMS + (R3_LITERAL,)}
+
+
+def get_axiom(name: str) -> Axiom:
+    """Look an axiom up by name (``"R1"`` … ``"F5"``, ``"R3-literal"``).
+
+    >>> get_axiom("f5").title
+    'Balanced Reciprocity'
+    """
+    key = name.strip().upper().replace("-LITERAL", "-literal")
+    if key not in AXIOMS_BY_NAME:
+        raise ValueError(f"unknown axiom {name!r}; choose one of {', '.join(AXIOMS_BY_NAME)}")
+    return AXIOMS_BY_NAME[key]
+
+
+# ---------------------------------------------------------------------------- game classes
+def _monotone(n: int, game: int) -> Formula:
+    return conj(le(value(c & ~(1 << i), game), value(c, game)) for c in range(1, 1 << n) for i in members(c))
+
+
+def _disjoint_pairs(n: int):
+    for u in range(1, 1 << n):
+        for s in subsets(u):
+            t = u & ~s
+            if s and t and s < t:
+                yield s, t, u
+
+
+def _superadditive(n: int, game: int) -> Formula:
+    return conj(le(value(s, game) + value(t, game), value(u, game)) for s, t, u in _disjoint_pairs(n))
+
+
+def _subadditive(n: int, game: int) -> Formula:
+    return conj(ge(value(s, game) + value(t, game), value(u, game)) for s, t, u in _disjoint_pairs(n))
+
+
+def _additive(n: int, game: int) -> Formula:
+    return conj(eq(value(s, game) + value(t, game), value(u, game)) for s, t, u in _disjoint_pairs(n))
+
+
+def _convex(n: int, game: int) -> Formula:
+    parts = []
+    for a in range(1 << n):
+        outside = [i for i in range(n) if not a >> i & 1]
+        for x in range(len(outside)):
+            for y in range(x + 1, len(outside)):
+                si, sj = a | 1 << outside[x], a | 1 << outside[y]
+                parts.append(le(value(si, game) + value(sj, game), value(si | sj, game) + value(a, game)))
+    return conj(parts)
+
+
+#: Game classes as formulas over ``v`` (the exact predicates live on :class:`~exactfair.game.Game`).
+GAME_CLASSES: dict[str, Callable[[int, int], Formula]] = {
+    "monotone": _monotone,
+    "superadditive": _superadditive,
+    "subadditive": _subadditive,
+    "additive": _additive,
+    "convex": _convex,
+}
+
+
+def game_class_formula(name: str, n: int, game: int = 0) -> Formula:
+    """The game class ``name`` for ``n`` players as a formula (``v(∅) = 0`` not included).
+
+    >>> from exactfair.logic import evaluate, Value
+    >>> f = game_class_formula("monotone", 2)
+    >>> evaluate(f, lambda a: [0, 1, 2, 3][a.coalition])
+    True
+    """
+    if name not in GAME_CLASSES:
+        raise ValueError(f"unknown game class {name!r}; choose one of {', '.join(GAME_CLASSES)}")
+    return GAME_CLASSES[name](n, game)

@@ -1,0 +1,46 @@
+"""Exceptions raised by exactfair.
+
+Every error derives from :class:`ValueError` or :class:`TypeError` so that
+callers who do not care about the distinction can catch the builtin, and every
+message says what was wrong and how to fix it.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ExactfairError",
+    "InexactValueError",
+    "GameDefinitionError",
+    "NotMonotoneError",
+    "TooLargeError",
+    "GameFileError",
+    "UndecidedComparisonError",
+]
+
+
+class ExactfairError(ValueError):
+    """Base class of the value errors raised by exactfair."""
+
+
+class InexactValueError(TypeError):
+    """A value that cannot be represented exactly (a float, NaN, infinity)."""
+
+
+class GameDefinitionError(ExactfairError):
+    """A game is ill-formed: missing, duplicate or unknown coalition, v(∅) ≠ 0, …"""
+
+
+class NotMonotoneError(ExactfairError):
+    """A mechanism that requires a monotone game was given a non-monotone one."""
+
+
+class TooLargeError(ExactfairError):
+    """The requested object would not fit in memory; refused before allocating."""
+
+
+class GameFileError(ExactfairError):
+    """A game file is malformed (bad JSON/CSV, wrong keys, bad value)."""
+
+
+class UndecidedComparisonError(ExactfairError):
+    """Two exact (irrational) numbers could not be compared with certainty."""

@@ -1,0 +1,391 @@
+"""Transferable-utility games with exact rational values.
+
+A :class:`Game` is an immutable, validated value function ``v: 2^N -> Q`` with
+``v(∅) = 0``.  Coalitions are stored as bitmasks (bit ``i`` = the ``i``-th player
+of :attr:`Game.players`); labels (ints or strings) are used at the edges only.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Iterable, Mapping, Sequence, Union
+
+from .coalitions import members, proper_subsets
+from .errors import GameDefinitionError
+from .exact import format_exact, to_exact
+
+__all__ = ["Game", "PropertyResult", "Label", "MAX_PLAYERS"]
+
+Label = Union[int, str]
+
+#: Hard upper bound on the number of players of a game held in memory (2**MAX_PLAYERS values).
+MAX_PLAYERS = 30
+
+
+@dataclass(frozen=True)
+class PropertyResult:
+    """Outcome of a game-class predicate such as :meth:`Game.is_monotone`.
+
+    Truthy when the property holds.  When it fails, :attr:`witness` holds the
+    coalitions (as frozensets of labels) at fault and :attr:`detail` the violated
+    (in)equality written out.
+
+    >>> bool(PropertyResult("monotone", True))
+    True
+    """
+
+    property: str
+    holds: bool
+    witness: tuple[frozenset, ...] | None = None
+    detail: str = ""
+
+    def __bool__(self) -> bool:
+        return self.holds
+
+
+def format_coalition(labels: Iterable[Label]) -> str:
+    """Render a coalition as the paper writes it.
+
+    >>> format_coalition([1, 2]), format_coalition([])
+    ('{1,2}', '∅')
+    """
+    labels = list(labels)
+    if not labels:
+        return "∅"
+    return "{" + ",".join(str(label) for label in labels) + "}"
+
+
+def _sorted_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
+    labels = set(labels)
+    if all(isinstance(x, int) and not isinstance(x, bool) for x in labels):
+        return tuple(sorted(labels))
+    if all(isinstance(x, str) for x in labels):
+        if all(x.isdigit() for x in labels):
+            return tuple(sorted(labels, key=lambda x: (int(x), x)))
+        return tuple(sorted(labels))
+    raise GameDefinitionError(
+        f"cannot order player labels {sorted(map(repr, labels))} that mix ints and strings; "
+        "pass players=[...] explicitly")
+
+
+def _check_players(players: Sequence[Label]) -> tuple[Label, ...]:
+    players = tuple(players)
+    for label in players:
+        if isinstance(label, bool) or not isinstance(label, (int, str)):
+            raise GameDefinitionError(f"player label {label!r} must be an int or a string")
+    if len(set(players)) != len(players):
+        seen, dup = set(), None
+        for label in players:
+            if label in seen:
+                dup = label
+                break
+            seen.add(label)
+        raise GameDefinitionError(f"player {dup!r} is listed twice in players; labels must be distinct")
+    if len(players) > MAX_PLAYERS:
+        raise GameDefinitionError(
+            f"{len(players)} players would need 2**{len(players)} coalition values; "
+            f"at most {MAX_PLAYERS} players are supported")
+    return players
+
+
+@dataclass(frozen=True)
+class Game:
+    """An exact TU game: players and one rational value per coalition, ``v(∅) = 0``.
+
+    Build one with :meth:`from_dict`, :meth:`from_bitmask_values` or
+    :func:`exactfair.io.read_game`.  ``values[mask]`` is the value of the coalition
+    whose members are the players at the set bits of ``mask``.
+
+    Examples
+    --------
+    >>> g = Game.from_dict({(1,): 1, (2,): "2", (1, 2): "7/2"})
+    >>> g.players
+    (1, 2)
+    >>> g[1, 2]
+    Fraction(7, 2)
+    >>> g.is_monotone().holds
+    True
+    """
+
+    players: tuple[Label, ...]
+    values: tuple[Fraction, ...]
+    _index: dict = field(init=False, repr=False, compare=False, hash=False)
+
+    def __post_init__(self) -> None:
+        players = _check_players(self.players)
+        object.__setattr__(self, "players", players)
+        n = len(players)
+        values = tuple(self.values)
+        if len(values) != 1 << n:
+            raise GameDefinitionError(
+                f"a game of {n} players needs 2**{n} = {1 << n} values in bitmask order, got {len(values)}")
+        converted = tuple(
+            to_exact(x, what=f"v({format_coalition(players[i] for i in members(m))})")
+            for m, x in enumerate(values)
+        )
+        if converted[0] != 0:
+            raise GameDefinitionError(f"v(∅) must be 0, got {format_exact(converted[0])}")
+        object.__setattr__(self, "values", converted)
+        object.__setattr__(self, "_index", {label: i for i, label in enumerate(players)})
+
+    # ------------------------------------------------------------------ constructors
+    @classmethod
+    def from_bitmask_values(cls, values: Iterable[Any], players: Sequence[Label] | None = None) -> "Game":
+        """Game from ``2**n`` values in bitmask order (bit ``i`` = ``i``-th player).
+
+        Players default to ``1..n``.  Values may be ints, Fractions, sympy
+        Rationals, decimal/fraction strings, or a numpy integer array.
+
+        >>> Game.from_bitmask_values([0, 1, 2, 4]).values[3]
+        Fraction(4, 1)
+        >>> Game.from_bitmask_values([0, 1, 2], players=[1, 2])
+        Traceback (most recent call last):
+        ...
+        exactfair.errors.GameDefinitionError: a game of 2 players needs 2**2 = 4 values in bitmask order, got 3
+        """
+        values = list(values)
+        if players is None:
+            n = max(len(values), 1).bit_length() - 1
+            if 1 << n != len(values):
+                raise GameDefinitionError(
+                    f"{len(values)} values is not a power of two; a game of n players needs 2**n values in bitmask order")
+            players = tuple(range(1, n + 1))
+        return cls(tuple(players), tuple(values))
+
+    @classmethod
+    def from_dict(cls, mapping: Mapping[Any, Any], players: Sequence[Label] | None = None) -> "Game":
+        """Game from a mapping ``coalition -> value``.
+
+        Coalitions are tuples, lists, sets or frozensets of player labels (a bare
+        label stands for a one-player coalition).  ``v(∅)`` may be omitted (it is 0);
+        every other coalition must be present exactly once.  Players default to the
+        sorted labels that occur.
+
+        >>> Game.from_dict({(1,): 1, (2,): 2})
+        Traceback (most recent call last):
+        ...
+        exactfair.errors.GameDefinitionError: missing value for coalition {1,2}; every coalition of the players (1, 2) needs a value
+        >>> Game.from_dict({(1,): 1, (2,): 2, (1, 2): 3, (2, 1): 3})
+        Traceback (most recent call last):
+        ...
+        exactfair.errors.GameDefinitionError: coalition {1,2} is given twice (as (1, 2) and as (2, 1))
+        """
+        normalised: dict[frozenset, tuple[Any, Any]] = {}
+        for key, value in mapping.items():
+            coalition = _as_label_set(key)
+            if coalition in normalised:
+                first = normalised[coalition][0]
+                raise GameDefinitionError(
+                    f"coalition {format_coalition(_display_order(coalition))} is given twice "
+                    f"(as {first!r} and as {key!r})")
+            normalised[coalition] = (key, value)
+        if players is None:
+            labels = set().union(*normalised.keys()) if normalised else set()
+            players = _sorted_labels(labels)
+        players = _check_players(players)
+        index = {label: i for i, label in enumerate(players)}
+        values: list[Any] = [None] * (1 << len(players))
+        values[0] = 0
+        for coalition, (key, value) in normalised.items():
+            mask = 0
+            for label in coalition:
+                if label not in index:
+                    raise GameDefinitionError(
+                        f"coalition {key!r} names player {label!r}, who is not among the players {players}")
+                mask |= 1 << index[label]
+            values[mask] = value
+        for mask, value in enumerate(values):
+            if value is None:
+                raise GameDefinitionError(
+                    f"missing value for coalition {format_coalition(players[i] for i in members(mask))}; "
+                    f"every coalition of the players {players} needs a value")
+        return cls(players, tuple(values))
+
+    # ------------------------------------------------------------------ access
+    @property
+    def n(self) -> int:
+        """Number of players."""
+        return len(self.players)
+
+    def mask(self, coalition: Any) -> int:
+        """Bitmask of a coalition given as labels (iterable, or a bare label).
+
+        >>> Game.from_bitmask_values([0, 1, 1, 2], players=["a", "b"]).mask(["b"])
+        2
+        """
+        mask = 0
+        for label in _as_label_set(coalition):
+            try:
+                mask |= 1 << self._index[label]
+            except KeyError:
+                raise GameDefinitionError(f"player {label!r} is not among the players {self.players}") from None
+        return mask
+
+    def labels(self, mask: int) -> tuple[Label, ...]:
+        """Labels of the players in a bitmask coalition, in player order.
+
+        >>> Game.from_bitmask_values([0, 1, 1, 2], players=["a", "b"]).labels(3)
+        ('a', 'b')
+        """
+        return tuple(self.players[i] for i in members(mask))
+
+    def coalition_name(self, mask: int) -> str:
+        """The coalition as the paper writes it, e.g. ``{1,3}``."""
+        return format_coalition(self.labels(mask))
+
+    def index(self, player: Label) -> int:
+        """Position of a player label in :attr:`players`."""
+        try:
+            return self._index[player]
+        except KeyError:
+            raise GameDefinitionError(f"player {player!r} is not among the players {self.players}") from None
+
+    def __getitem__(self, coalition: Any) -> Fraction:
+        return self.values[self.mask(coalition)]
+
+    def value(self, mask: int) -> Fraction:
+        """Value of a bitmask coalition."""
+        return self.values[mask]
+
+    def to_dict(self) -> dict[tuple[Label, ...], Fraction]:
+        """Mapping ``tuple of labels -> value`` for every coalition (a fresh dict)."""
+        return {self.labels(m): v for m, v in enumerate(self.values)}
+
+    def with_values(self, changes: Mapping[Any, Any]) -> "Game":
+        """A copy with some coalition values replaced (the original is unchanged).
+
+        >>> g = Game.from_bitmask_values([0, 1, 1, 2])
+        >>> g.with_values({(1, 2): 5})[1, 2], g[1, 2]
+        (Fraction(5, 1), Fraction(2, 1))
+        """
+        values = list(self.values)
+        for coalition, value in changes.items():
+            values[self.mask(coalition)] = value
+        return Game(self.players, tuple(values))
+
+    # ------------------------------------------------------------------ predicates
+    def _fail(self, name: str, masks: tuple[int, ...], detail: str) -> PropertyResult:
+        return PropertyResult(name, False, tuple(frozenset(self.labels(m)) for m in masks), detail)
+
+    def is_monotone(self) -> PropertyResult:
+        """``v(C') <= v(C)`` for all ``C' ⊆ C``; witness ``(C', C)`` when it fails.
+
+        It suffices to check ``C' = C \\ {i}`` (the order is transitive).
+
+        >>> r = Game.from_bitmask_values([0, 2, 1, 1]).is_monotone()
+        >>> r.holds, r.detail
+        (False, 'v({1}) = 2 > v({1,2}) = 1')
+        """
+        v = self.values
+        for mask in range(1, len(v)):
+            for i in members(mask):
+                sub = mask & ~(1 << i)
+                if v[sub] > v[mask]:
+                    return self._fail("monotone", (sub, mask),
+                                      f"v({self.coalition_name(sub)}) = {format_exact(v[sub])} > "
+                                      f"v({self.coalition_name(mask)}) = {format_exact(v[mask])}")
+        return PropertyResult("monotone", True)
+
+    def _disjoint_pairs(self):
+        full = len(self.values) - 1
+        for union in range(1, full + 1):
+            for s in proper_subsets(union):
+                t = union & ~s
+                if s and s < t:
+                    yield s, t, union
+
+    def is_superadditive(self) -> PropertyResult:
+        """``v(S) + v(T) <= v(S ∪ T)`` for disjoint ``S, T``; witness ``(S, T)``.
+
+        >>> Game.from_bitmask_values([0, 1, 1, 1]).is_superadditive().detail
+        'v({1}) + v({2}) = 2 > v({1,2}) = 1'
+        """
+        v = self.values
+        for s, t, u in self._disjoint_pairs():
+            if v[s] + v[t] > v[u]:
+                return self._fail("superadditive", (s, t),
+                                  f"v({self.coalition_name(s)}) + v({self.coalition_name(t)}) = "
+                                  f"{format_exact(v[s] + v[t])} > v({self.coalition_name(u)}) = {format_exact(v[u])}")
+        return PropertyResult("superadditive", True)
+
+    def is_subadditive(self) -> PropertyResult:
+        """``v(S) + v(T) >= v(S ∪ T)`` for disjoint ``S, T``; witness ``(S, T)``.
+
+        >>> Game.from_bitmask_values([0, 1, 1, 3]).is_subadditive().holds
+        False
+        """
+        v = self.values
+        for s, t, u in self._disjoint_pairs():
+            if v[s] + v[t] < v[u]:
+                return self._fail("subadditive", (s, t),
+                                  f"v({self.coalition_name(s)}) + v({self.coalition_name(t)}) = "
+                                  f"{format_exact(v[s] + v[t])} < v({self.coalition_name(u)}) = {format_exact(v[u])}")
+        return PropertyResult("subadditive", True)
+
+    def is_additive(self) -> PropertyResult:
+        """``v(S) + v(T) = v(S ∪ T)`` for disjoint ``S, T``; witness ``(S, T)``.
+
+        >>> Game.from_bitmask_values([0, 1, 2, 3]).is_additive().holds
+        True
+        """
+        v = self.values
+        for s, t, u in self._disjoint_pairs():
+            if v[s] + v[t] != v[u]:
+                return self._fail("additive", (s, t),
+                                  f"v({self.coalition_name(s)}) + v({self.coalition_name(t)}) = "
+                                  f"{format_exact(v[s] + v[t])} ≠ v({self.coalition_name(u)}) = {format_exact(v[u])}")
+        return PropertyResult("additive", True)
+
+    def is_convex(self) -> PropertyResult:
+        """Supermodularity ``v(S ∪ T) + v(S ∩ T) >= v(S) + v(T)``; witness ``(S, T)``.
+
+        Checked in the equivalent local form ``v(A∪{i}) + v(A∪{j}) <= v(A∪{i,j}) + v(A)``.
+
+        >>> Game.from_bitmask_values([0, 1, 1, 1]).is_convex().holds
+        False
+        """
+        v = self.values
+        n = self.n
+        for a in range(len(v)):
+            outside = [i for i in range(n) if not a >> i & 1]
+            for x in range(len(outside)):
+                for y in range(x + 1, len(outside)):
+                    si, sj = a | 1 << outside[x], a | 1 << outside[y]
+                    u = si | sj
+                    if v[si] + v[sj] > v[u] + v[a]:
+                        return self._fail("convex", (si, sj),
+                                          f"v({self.coalition_name(si)}) + v({self.coalition_name(sj)}) = "
+                                          f"{format_exact(v[si] + v[sj])} > v({self.coalition_name(u)}) + "
+                                          f"v({self.coalition_name(a)}) = {format_exact(v[u] + v[a])}")
+        return PropertyResult("convex", True)
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{self.coalition_name(m)}: {format_exact(x)}" for m, x in enumerate(self.values) if m)
+        if len(shown) > 300:
+            shown = shown[:300] + ", …"
+        return f"Game(players={self.players}, values={{{shown}}})"
+
+
+def _as_label_set(key: Any) -> frozenset:
+    if isinstance(key, (str, int)) and not isinstance(key, bool):
+        return frozenset([key])
+    try:
+        items = list(key)
+    except TypeError:
+        raise GameDefinitionError(f"coalition {key!r} must be a tuple, list or set of player labels") from None
+    for label in items:
+        if isinstance(label, bool) or not isinstance(label, (int, str)):
+            raise GameDefinitionError(f"coalition {key!r} contains {label!r}; player labels are ints or strings")
+    result = frozenset(items)
+    if len(result) != len(items):
+        raise GameDefinitionError(f"coalition {key!r} lists a player twice")
+    return result
+
+
+def _display_order(labels: frozenset) -> list:
+    try:
+        return sorted(labels)
+    except TypeError:
+        return sorted(labels, key=repr)
+

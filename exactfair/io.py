@@ -1,0 +1,157 @@
+"""Reading games from JSON and CSV files, exactly.
+
+JSON::
+
+    {"players": ["1", "2"],
+     "values": [{"coalition": [], "value": 0}, {"coalition": ["1"], "value": "1"},
+                {"coalition": ["2"], "value": 2}, {"coalition": ["1", "2"], "value": "3/2"}]}
+
+``values`` may instead be a list of ``2**n`` values in bitmask order.  JSON numbers
+such as ``0.1`` are read as the decimal written (1/10), never through binary
+floats; ``NaN``/``Infinity`` are refused.
+
+CSV has the header ``coalition,value``; a coalition is space-separated labels
+(empty for ∅); values are decimals or fractions.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from .errors import ExactfairError, GameDefinitionError, GameFileError, InexactValueError
+from .game import Game
+
+__all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json"]
+
+_JSON_KEYS = {"players", "values", "name", "description", "source"}
+
+
+def _reject_constant(token: str) -> Any:
+    raise GameFileError(f"the JSON contains {token}; NaN and infinities are not allowed, use finite exact numbers")
+
+
+def parse_game_json(text: str, *, source: str = "<json>") -> Game:
+    """Parse a game from JSON text (see module docstring for the format).
+
+    >>> g = parse_game_json('{"players": ["a", "b"], "values": [0, 0.1, "1/3", 1]}')
+    >>> g["a"], g["b"]
+    (Fraction(1, 10), Fraction(1, 3))
+    >>> parse_game_json('{"players": ["a"], "values": [0, NaN]}')
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.GameFileError: the JSON contains NaN; NaN and infinities are not allowed, use finite exact numbers
+    """
+    try:
+        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+    except json.JSONDecodeError as exc:
+        raise GameFileError(f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    if not isinstance(data, dict):
+        raise GameFileError(f"{source}: a game file holds a JSON object with 'players' and 'values'")
+    unknown = set(data) - _JSON_KEYS
+    if unknown:
+        raise GameFileError(f"{source}: unknown key(s) {sorted(unknown)}; allowed keys are {sorted(_JSON_KEYS)}")
+    if "values" not in data:
+        raise GameFileError(f"{source}: missing key 'values' (a list of 2^n values or of coalition/value objects)")
+    players = data.get("players")
+    if players is not None and not isinstance(players, list):
+        raise GameFileError(f"{source}: 'players' must be a list of labels")
+    values = data["values"]
+    if not isinstance(values, list):
+        raise GameFileError(f"{source}: 'values' must be a list")
+    try:
+        if values and all(isinstance(x, dict) for x in values):
+            mapping = {}
+            for k, entry in enumerate(values):
+                if set(entry) != {"coalition", "value"}:
+                    raise GameFileError(
+                        f"{source}: values[{k}] must have exactly the keys 'coalition' and 'value', got {sorted(entry)}")
+                coalition = entry["coalition"]
+                if not isinstance(coalition, list):
+                    raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels")
+                key = tuple(coalition)
+                if frozenset(key) in {frozenset(x) for x in mapping}:
+                    raise GameDefinitionError(f"coalition {coalition} is given twice (values[{k}])")
+                mapping[key] = entry["value"]
+            return Game.from_dict(mapping, players=players)
+        if any(isinstance(x, dict) for x in values):
+            raise GameFileError(f"{source}: 'values' mixes coalition objects and bare numbers")
+        return Game.from_bitmask_values(values, players=players)
+    except (GameFileError, GameDefinitionError):
+        raise
+    except (InexactValueError, ExactfairError) as exc:
+        raise GameFileError(f"{source}: {exc}") from None
+
+
+def parse_game_csv(text: str, *, source: str = "<csv>") -> Game:
+    """Parse a game from CSV text with columns ``coalition,value``.
+
+    >>> g = parse_game_csv("coalition,value\\n,0\\n1,1\\n2,2\\n1 2,7/2\\n")
+    >>> g.players, g["1", "2"]
+    (('1', '2'), Fraction(7, 2))
+    """
+    reader = csv.reader(io.StringIO(text))
+    rows = list(reader)
+    if not rows:
+        raise GameFileError(f"{source}: empty CSV; expected a header 'coalition,value'")
+    header = [h.strip().lower() for h in rows[0]]
+    if header != ["coalition", "value"]:
+        raise GameFileError(f"{source}: line 1: expected the header 'coalition,value', got {','.join(rows[0])!r}")
+    mapping: dict = {}
+    seen: dict = {}
+    for line_no, row in enumerate(rows[1:], start=2):
+        if not row or all(not cell.strip() for cell in row):
+            continue
+        if len(row) != 2:
+            raise GameFileError(f"{source}: line {line_no}: expected 2 fields (coalition,value), got {len(row)}")
+        labels = tuple(row[0].split())
+        key = frozenset(labels)
+        if key in seen:
+            raise GameFileError(f"{source}: line {line_no}: coalition {row[0]!r} was already given on line {seen[key]}")
+        seen[key] = line_no
+        mapping[labels] = row[1].strip()
+    try:
+        return Game.from_dict(mapping)
+    except (InexactValueError, ExactfairError) as exc:
+        raise GameFileError(f"{source}: {exc}") from None
+
+
+def read_game(path: str | Path) -> Game:
+    """Read a game from a ``.json`` or ``.csv`` file (by extension; otherwise sniffed).
+
+    >>> from exactfair.examples import data_path
+    >>> read_game(data_path("example1.json")).n
+    4
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise GameFileError(f"no such game file: {path}") from None
+    except OSError as exc:
+        raise GameFileError(f"cannot read {path}: {exc.strerror}") from None
+    except UnicodeDecodeError:
+        raise GameFileError(f"{path} is not UTF-8 text") from None
+    suffix = path.suffix.lower()
+    if suffix == ".csv" or (suffix != ".json" and not text.lstrip().startswith("{")):
+        return parse_game_csv(text, source=str(path))
+    return parse_game_json(text, source=str(path))
+
+
+def game_to_dict(game: Game) -> dict:
+    """The game in the JSON file format (values as exact strings, coalition objects).
+
+    >>> game_to_dict(Game.from_bitmask_values([0, 1, 2, "7/2"]))["values"][3]
+    {'coalition': [1, 2], 'value': '7/2'}
+    """
+    return {"players": list(game.players),
+            "values": [{"coalition": list(game.labels(m)), "value": str(x)} for m, x in enumerate(game.values)]}
+
+
+def game_to_json(game: Game, indent: int | None = 2) -> str:
+    """:func:`game_to_dict` as JSON text; :func:`parse_game_json` reads it back."""
+    return json.dumps(game_to_dict(game), indent=indent, ensure_ascii=False)

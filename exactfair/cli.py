@@ -1,0 +1,163 @@
+"""Command-line interface: ``exactfair rewards`` and ``exactfair check``.
+
+Exit status: 0 success (``check``: every axiom holds), 1 ``check`` found a
+violated axiom, 2 bad input (one-line message on stderr, nothing written).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import Sequence
+
+from .errors import ExactfairError, InexactValueError
+from .game import Game
+
+__all__ = ["main", "build_parser"]
+
+_MECHANISMS = ("balanced-reciprocity", "shapley", "rho-shapley")
+
+
+def _load_game(spec: str) -> Game:
+    from .examples import EXAMPLES
+    from .io import read_game
+
+    path = Path(spec)
+    if path.exists() or spec.endswith((".json", ".csv")) or os.sep in spec:
+        return read_game(path)
+    if spec in EXAMPLES:
+        return EXAMPLES[spec]()
+    raise ExactfairError(
+        f"{spec!r} is neither a game file nor a shipped example; shipped examples: {', '.join(sorted(EXAMPLES))}")
+
+
+def _mechanism(args: argparse.Namespace):
+    from .mechanisms import balanced_reciprocity, rho_shapley, shapley
+
+    require = not args.allow_non_monotone
+    if args.mechanism == "balanced-reciprocity":
+        return lambda g: balanced_reciprocity(g, require_monotone=require)
+    if args.mechanism == "shapley":
+        return shapley
+    return lambda g: rho_shapley(g, args.rho, shapley_of=args.shapley_of, require_monotone=require)
+
+
+def _write(text: str, output: str | None) -> None:
+    if output is None:
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        return
+    target = Path(output)
+    directory = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text if text.endswith("\n") else text + "\n")
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+def _add_game_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument("game", metavar="GAME",
+                   help="a game file (.json or .csv) or a shipped example: example1, example1-prime, theorem5")
+    p.add_argument("--mechanism", choices=_MECHANISMS, default="balanced-reciprocity",
+                   help="reward mechanism (default: balanced-reciprocity, the paper's Algorithm 1)")
+    p.add_argument("--rho", default="1",
+                   help="rho for rho-shapley, in (0, 1]: a rational ('1/2') or an expression ('log(3,2)-1')")
+    p.add_argument("--shapley-of", choices=("grand", "subgame"), default="grand",
+                   help="rho-shapley: Shapley value of the whole game (grand, default) or of each coalition's subgame")
+    p.add_argument("--allow-non-monotone", action="store_true",
+                   help="compute even if the game is not monotone (the paper's results assume monotone games)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser (exposed for documentation and tests)."""
+    parser = argparse.ArgumentParser(
+        prog="exactfair",
+        description="Compute and verify fair reward mechanisms for cooperative games, exactly.")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+
+    rewards = sub.add_parser("rewards", help="print the reward table of a game",
+                             description="Print the exact reward table (rows players, columns coalitions).")
+    _add_game_options(rewards)
+    rewards.add_argument("--format", choices=("text", "markdown", "latex", "json"), default="text")
+    rewards.add_argument("--min-size", type=int, default=0,
+                         help="show only coalitions with at least this many players (text/markdown/latex)")
+    rewards.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
+
+    check = sub.add_parser("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
+                           description="Check which axioms hold on the game; print witnesses for those that fail. "
+                                       "F4 is checked against the games v + [S ⊇ C]. Exit 1 if an axiom fails.")
+    _add_game_options(check)
+    check.add_argument("--format", choices=("text", "json"), default="text")
+    check.add_argument("--max-violations", type=int, default=3, help="witnesses shown per axiom (default 3)")
+    check.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
+    return parser
+
+
+def _cmd_rewards(args: argparse.Namespace) -> int:
+    game = _load_game(args.game)
+    table = _mechanism(args)(game)
+    if args.format == "json":
+        text = table.to_json()
+    else:
+        text = table.render(args.format, min_size=args.min_size)
+    _write(text, args.output)
+    return 0
+
+
+def _cmd_check(args: argparse.Namespace) -> int:
+    from .check import check_axioms
+
+    game = _load_game(args.game)
+    mechanism = _mechanism(args)
+    table = mechanism(game)
+    results = check_axioms(table, mechanism=mechanism, max_violations=args.max_violations)
+    failed = [name for name, r in results.items() if r.holds is False]
+    if args.format == "json":
+        text = json.dumps({"mechanism": table.mechanism, "players": list(game.players),
+                           "results": [r.to_dict() for r in results.values()]}, indent=2, ensure_ascii=False)
+    else:
+        lines = [f"mechanism: {table.mechanism}" + (f" {dict(table.parameters)}" if table.parameters else ""),
+                 f"players: {', '.join(map(str, game.players))}"]
+        for name, r in results.items():
+            status = {True: "holds", False: "FAILS", None: "not checked"}[r.holds]
+            scope = f" ({r.scope})" if r.scope and name == "F4" else ""
+            lines.append(f"{name:3} {status}{scope}")
+            for violation in r.violations:
+                lines.append(f"    {violation}")
+        lines.append("all axioms hold" if not failed else f"failed: {', '.join(failed)}")
+        text = "\n".join(lines)
+    _write(text, args.output)
+    return 1 if failed else 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``exactfair`` command."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        if args.command == "rewards":
+            return _cmd_rewards(args)
+        if args.command == "check":
+            return _cmd_check(args)
+    except (ExactfairError, InexactValueError, KeyError) as exc:
+        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
+        print(f"exactfair: error: {message}", file=sys.stderr)
+        return 2
+    except OSError as exc:
+        print(f"exactfair: error: {exc}", file=sys.stderr)
+        return 2
+    parser.error(f"unknown command {args.command!r}")
+    return 2
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,7 @@
+"""``python -m exactfair`` is the ``exactfair`` command."""
+
+import sys
+
+from .cli import main
+
+sys.exit(main())

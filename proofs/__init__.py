@@ -1,0 +1,1 @@
+"""Machine-checked claim scripts and their records (see proofs/README.md)."""

@@ -1,0 +1,96 @@
+"""Algorithm 1 as a z3 relation, and its exact counterpart.
+
+:func:`algorithm1_relation` constrains a symbolic table to be *a run* of
+Algorithm 1 on a symbolic game: for every coalition C with |C| ≥ 2 some reference
+player j ∈ C (line 12, any member) and some k attaining the maximum of the
+provisional rewards m (line 17, any maximiser) produce row C (lines 10, 18, 20,
+with line 19 read as ``i ≠ k``, erratum E1).  With ``choose="lowest"`` j is fixed to
+the lowest member (the default of :func:`exactfair.balanced_reciprocity`).
+
+:func:`is_algorithm1_run` decides exactly whether a concrete table is such a run —
+used to re-verify every witness the solver returns.
+"""
+
+from __future__ import annotations
+
+from typing import Iterator
+
+import z3
+
+from .coalitions import members
+from .game import Game
+from .table import RewardTable
+from .z3backend import SymbolicGame, SymbolicTable
+
+__all__ = ["algorithm1_relation", "is_algorithm1_run", "algorithm1_rows"]
+
+
+def algorithm1_relation(game: SymbolicGame, table: SymbolicTable, choose: str = "any") -> list[z3.BoolRef]:
+    """Constraints saying ``table`` is a run of Algorithm 1 on ``game``.
+
+    ``choose="any"``: any j and any maximising k (what Theorem 2 and Corollary 3 quantify
+    over); ``"lowest"``: j is the lowest member, k any maximiser.
+    """
+    n = game.n
+    v, M = game, table
+    out: list[z3.BoolRef] = []
+    for c in range(1 << n):
+        ms = members(c)
+        for i in range(n):
+            if len(ms) <= 1 or i not in ms:
+                out.append(M[i, c] == v[1 << i])      # lines 2, 4, 10
+        if len(ms) <= 1:
+            continue
+        js = ms if choose == "any" else ms[:1]
+        options = []
+        for j in js:
+            m = {i: (v[c] if i == j else v[c] - M[j, c & ~(1 << i)] + M[i, c & ~(1 << j)]) for i in ms}
+            for k in ms:
+                row = [M[k, c] == v[c]]
+                row += [M[i, c] == v[c] - M[k, c & ~(1 << i)] + M[i, c & ~(1 << k)] for i in ms if i != k]
+                argmax = [m[k] >= m[i] for i in ms if i != k]
+                options.append(z3.And(argmax + row))
+        out.append(z3.Or(options))
+    return out
+
+
+def algorithm1_rows(game: Game, lower: RewardTable | list, c: int) -> Iterator[tuple]:
+    """Every row M^C that some (j, k) choice of Algorithm 1 yields from the lower rows."""
+    v = game.values
+    rows = lower.rewards if isinstance(lower, RewardTable) else lower
+    ms = members(c)
+    n = game.n
+    for j in ms:
+        m = {i: (v[c] if i == j else v[c] - rows[c & ~(1 << i)][j] + rows[c & ~(1 << j)][i]) for i in ms}
+        best = max(m.values())
+        for k in ms:
+            if m[k] != best:
+                continue
+            row = [v[1 << i] for i in range(n)]
+            row[k] = v[c]
+            for i in ms:
+                if i != k:
+                    row[i] = v[c] - rows[c & ~(1 << i)][k] + rows[c & ~(1 << k)][i]
+            yield tuple(row)
+
+
+def is_algorithm1_run(game: Game, table: RewardTable) -> bool:
+    """Exactly: is ``table`` a run of Algorithm 1 on ``game`` (for some choices of j and k)?
+
+    >>> from exactfair import examples, balanced_reciprocity
+    >>> g = examples.example1()
+    >>> is_algorithm1_run(g, balanced_reciprocity(g))
+    True
+    """
+    n = game.n
+    v = game.values
+    for c in range(1 << n):
+        ms = members(c)
+        row = table.rewards[c]
+        if len(ms) <= 1:
+            if any(row[i] != v[1 << i] for i in range(n)):
+                return False
+            continue
+        if tuple(row) not in set(algorithm1_rows(game, table, c)):
+            return False
+    return True

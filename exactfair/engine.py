@@ -1,0 +1,159 @@
+"""Run claims over a range of n, attach all-n status and try a referee's repairs.
+
+:func:`run_claim` returns one record per n (a :class:`~exactfair.verdicts.Verdict`),
+the all-n verdict where an inductive-step lemma covers the claim
+(:mod:`exactfair.lemmas`), and, for a refuted claim, the repairs a referee would
+try: add one more of the paper's axioms to the hypotheses, make a strict
+conclusion non-strict, or restrict the game class — each run over the same n.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from dataclasses import dataclass, field
+
+
+from .lemmas import lemma_algorithm_step, lemma_uniqueness, lemma_uniqueness_size, prove_lemma
+from .prover import Options, prove_claim, resolve_axiom
+from .verdicts import Proved, Verdict
+
+__all__ = ["ClaimRun", "run_claim", "all_n_verdict", "repairs_for", "uniqueness_up_to"]
+
+
+@dataclass
+class ClaimRun:
+    claim: str
+    per_n: list[Verdict]
+    all_n: Verdict | None = None
+    all_n_argument: str = ""
+    repairs: list[dict] = field(default_factory=list)
+
+    def to_records(self) -> list[dict]:
+        out = []
+        for v in self.per_n:
+            record = v.to_dict()
+            record["repairs"] = self.repairs
+            record["all_n"] = None if self.all_n is None else {
+                "verdict": self.all_n.verdict, "scope": self.all_n.scope, "argument": self.all_n_argument}
+            out.append(record)
+        return out
+
+
+# Which lemmas prove a claim for all n (see proofs/SOUNDNESS.md).
+_ALL_N: dict[str, tuple[list[str], str]] = {
+    "theorem2.F5": (["L-F5"], "induction on |C| with lemma L-F5 (the paper's eqs. 23-32)"),
+    "theorem2.R2": (["L-F5", "L-R2"], "induction on |C| with L-R2, using F5 below C (L-F5)"),
+    "theorem2.R1": (["L-F5", "L-R2", "L-R1"], "induction on |C| with L-R1, using R2 (L-R2)"),
+    "theorem2.R4": (["L-F5", "L-R2", "L-R4"], "induction on |C| with L-R4, using R2 (L-R2)"),
+    "corollary3": (["L-F5", "L-R2", "L-U+R2"],
+                   "every run satisfies R2, R3, R5, F5 (L-F5, L-R2; R3, R5 by lines 4, 10, 18) and "
+                   "such a table is unique (L-U+R2)"),
+    "theorem1+R2": (["L-U+R2"], "induction on |C| with the uniqueness step L-U+R2"),
+    "theorem1": (["L-U"], "induction on |C| with the uniqueness step L-U"),
+}
+
+
+def _lemma(name: str):
+    table = {
+        "L-F5": lambda: lemma_algorithm_step("F5"), "L-R2": lambda: lemma_algorithm_step("R2"),
+        "L-R1": lambda: lemma_algorithm_step("R1"), "L-R4": lambda: lemma_algorithm_step("R4"),
+        "L-U": lambda: lemma_uniqueness(()), "L-U+R2": lambda: lemma_uniqueness(("R2",)),
+    }
+    return prove_lemma(name, table[name]())
+
+
+def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
+    """The all-n verdict of a claim from its inductive-step lemmas, if it has any."""
+    if claim not in _ALL_N:
+        return None, ""
+    names, argument = _ALL_N[claim]
+    start = time.perf_counter()
+    for name in names:
+        v = _lemma(name)
+        if v.verdict != "proved":
+            return v, f"{argument}: lemma {name} is {v.verdict}"
+    return Proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
+                  (f"lemmas {', '.join(names)}",)), argument
+
+
+def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
+    """Uniqueness step L-U[s] for every coalition size s = 2..n_max: Theorem 1 (+extra) for n ≤ n_max."""
+    start = time.perf_counter()
+    for s in range(2, n_max + 1):
+        v = prove_lemma(f"L-U[{s}]", lemma_uniqueness_size(s, extra), scope=f"|C| = {s}")
+        if v.verdict != "proved":
+            return v
+    name = "theorem1" + "".join(f"+{e}" for e in extra)
+    return Proved(name, f"n = 1..{n_max} (uniqueness step for every |C| ≤ {n_max})", n_max,
+                  time.perf_counter() - start)
+
+
+def repairs_for(claim: str) -> list[tuple[str, Options]]:
+    """The repairs a referee would try for a refuted claim."""
+    base, _, axiom = claim.partition(".")
+    out: list[tuple[str, Options]] = []
+    if base in ("theorem1", "corollary4"):
+        for extra in ("R1", "R2", "R4", "F1", "F2", "F3"):
+            if extra != axiom:
+                out.append((f"add {extra} to the hypotheses", Options(extra_axioms=(extra,))))
+    if axiom and any(c in resolve_axiom(axiom).statement for c in (">",)):
+        out.append(("replace the strict > in the conclusion by ≥", Options(relaxed=True)))
+    classes = ("monotone",) if base == "theorem1" else ()
+    for cls in classes + ("superadditive", "subadditive", "convex"):
+        out.append((f"restrict to {cls} games", Options(classes=(cls,))))
+    return out
+
+
+def _progress(message: str, enabled: bool) -> None:
+    if enabled:
+        print(message, file=sys.stderr, flush=True)
+
+
+def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeout: float = 60.0,
+              explain: bool = False, try_repairs: bool = True, progress: bool = False,
+              stop_at_refutation: bool = True) -> ClaimRun:
+    """Verdicts for ``claim`` at each n in ``ns`` (stopping at the first refutation), the all-n
+    status, and repairs when refuted."""
+    per_n: list[Verdict] = []
+    opt = Options(classes=classes)
+    refuted_at = None
+    for n in ns:
+        _progress(f"{claim}: n = {n} …", progress)
+        v = prove_claim(claim, n, opt=opt, timeout=timeout, explain=explain)
+        per_n.append(v)
+        _progress(f"{claim}: n = {n} {v.verdict} ({v.seconds:.2f} s)", progress)
+        if v.verdict == "refuted":
+            refuted_at = n
+            if stop_at_refutation:
+                break
+    run = ClaimRun(claim, per_n)
+    if not classes:
+        run.all_n, run.all_n_argument = all_n_verdict(claim)
+    if refuted_at is not None and try_repairs:
+        for description, repair in repairs_for(claim):
+            repair = Options(repair.extra_axioms, classes + repair.classes, repair.relaxed)
+            name = claim + repair.suffix()
+            results = []
+            for n in ns:
+                _progress(f"repair {name}: n = {n} …", progress)
+                v = prove_claim(claim, n, opt=repair, timeout=timeout, shrink=False)
+                results.append(v)
+                if v.verdict != "proved":
+                    break
+            proved = [v.n for v in results if v.verdict == "proved"]
+            last = results[-1]
+            entry = {"repair": description, "claim": name,
+                     "proved_for_n": proved,
+                     "verdict": "proved" if last.verdict == "proved" else last.verdict,
+                     "at_n": last.n}
+            if last.verdict == "refuted":
+                entry["witness"] = last.witness.violation
+            all_n, argument = all_n_verdict(name)
+            if all_n is not None:
+                entry["all_n"] = {"verdict": all_n.verdict, "argument": argument}
+            run.repairs.append(entry)
+    return run
+
+
+

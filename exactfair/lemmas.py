@@ -1,0 +1,231 @@
+"""Inductive-step lemmas: local statements over a fixed number of quantities.
+
+Each lemma speaks about one coalition C and a few *named* members of it, with
+free z3 Reals for the rewards in C, in C∖{x} and in C∖{x,y} of those members.
+Its hypotheses are exactly what the induction hypothesis (the axiom on smaller
+coalitions) and the algorithm (or the axioms, for uniqueness) supply at C; its
+conclusion is the axiom instance at C.  When the lemma is unsat-negated (proved)
+for every way the named players can coincide, the claim holds for coalitions of
+every size, hence for all n — the argument is written out in
+``proofs/SOUNDNESS.md``.  When it fails, the local countermodel says which
+equation of the paper's proof breaks.
+
+Lemmas: ``L-F5``, ``L-R2``, ``L-R1``, ``L-R4`` (Theorem 2), ``L-U`` (uniqueness step
+of Theorem 1, with optional extra axioms R1/R2/R4), and ``L-U[s]`` — the
+uniqueness step for a coalition with exactly ``s`` members (bounded scope).
+"""
+
+from __future__ import annotations
+
+import itertools
+import time
+from dataclasses import dataclass
+from fractions import Fraction
+
+import z3
+
+from .verdicts import Proved, Refuted, Unknown, Witness
+
+__all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "LEMMAS", "prove_lemma"]
+
+
+class Local:
+    """Named quantities at a coalition C: v_C, v_{C∖x}, v_x, M_p^C, M_p^{C∖x}, M_p^{C∖{x,y}}."""
+
+    def __init__(self, tag: str = "") -> None:
+        self.tag = tag
+        self._vars: dict[str, z3.ArithRef] = {}
+
+    def _get(self, name: str) -> z3.ArithRef:
+        if name not in self._vars:
+            self._vars[name] = z3.Real(name)
+        return self._vars[name]
+
+    def v(self, *removed: str) -> z3.ArithRef:
+        """v_{C∖removed}."""
+        return self._get("v_C" + "".join(f"-{r}" for r in sorted(removed)))
+
+    def single(self, p: str) -> z3.ArithRef:
+        return self._get(f"v_{{{p}}}")
+
+    def M(self, p: str, *removed: str, tag: str | None = None) -> z3.ArithRef:
+        """M_p^{C∖removed} (``p`` must not be removed)."""
+        assert p not in removed
+        t = self.tag if tag is None else tag
+        return self._get(f"{t}M_{p}^C" + "".join(f"-{r}" for r in sorted(removed)))
+
+    def f5(self, a: str, b: str, *removed: str, tag: str | None = None) -> z3.BoolRef:
+        """F5 for the pair (a, b) in C∖removed."""
+        return (self.M(a, *removed, tag=tag) - self.M(a, *removed, b, tag=tag)
+                == self.M(b, *removed, tag=tag) - self.M(b, *removed, a, tag=tag))
+
+    def model_values(self, model: z3.ModelRef) -> dict[str, str]:
+        out = {}
+        for name, var in sorted(self._vars.items()):
+            val = model.eval(var, model_completion=True)
+            out[name] = str(Fraction(val.numerator_as_long(), val.denominator_as_long())) \
+                if z3.is_rational_value(val) else str(val)
+        return out
+
+
+@dataclass(frozen=True)
+class LemmaCase:
+    name: str
+    hypotheses: tuple
+    conclusion: z3.BoolRef
+    local: Local
+
+
+def _ih_f5(L: Local, players: list[str]) -> list:
+    """F5 at every C∖{x} (x named) for every pair of named players other than x."""
+    out = []
+    for x in players:
+        rest = [p for p in players if p != x]
+        for a, b in itertools.combinations(rest, 2):
+            out.append(L.f5(a, b, x))
+    return out
+
+
+def _step(L: Local, players: list[str], j: str, k: str) -> list:
+    """Algorithm 1 at C with reference j and chosen k: argmax over the named players, lines 18 and 20."""
+    m = {p: (L.v() if p == j else L.v() - L.M(j, p) + L.M(p, j)) for p in players}
+    hyps = [m[k] >= m[p] for p in players if p != k]
+    hyps.append(L.M(k) == L.v())
+    hyps += [L.M(p) == L.v() - L.M(k, p) + L.M(p, k) for p in players if p != k]
+    return hyps
+
+
+def _patterns(targets: list[str], extra: list[str]):
+    """Every way the extra named players (e.g. j, k) can coincide with the targets or each other.
+
+    Each extra is mapped to a target, to a fresh player already introduced by an earlier
+    extra, or to a new fresh player (named after itself).  Yields (mapping, named players).
+    """
+    def rec(k: int, mapping: dict, fresh: list):
+        if k == len(extra):
+            yield dict(mapping), list(dict.fromkeys(targets + fresh))
+            return
+        e = extra[k]
+        for choice in targets + fresh + [e]:
+            mapping[e] = choice
+            yield from rec(k + 1, mapping, fresh + ([e] if choice == e else []))
+        del mapping[e]
+    yield from rec(0, {}, [])
+
+
+def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
+    """The inductive step of Theorem 2 for ``axiom`` in {F5, R2, R1, R4}, one case per pattern."""
+    cases = []
+    if axiom == "F5":
+        targets = ["a", "b"]
+    elif axiom in ("R2", "R1", "R4"):
+        targets = ["i"]
+    else:
+        raise ValueError(f"no inductive-step lemma for {axiom}")
+    for mapping, names in _patterns(targets, ["j", "k"]):
+        L = Local()
+        j, k = mapping["j"], mapping["k"]
+        hyps = _step(L, names, j, k) + _ih_f5(L, names)
+        if axiom == "F5":
+            concl = L.f5("a", "b")
+        elif axiom == "R2":
+            concl = L.M("i") <= L.v()
+        elif axiom == "R1":
+            # IH: R1 at C∖{k} (M_i ≥ 0), R2 at C∖{i} (M_k ≤ v_{C∖i}); monotone: 0 ≤ v_{C∖i} ≤ v_C
+            hyps += [L.v("i") <= L.v(), L.v("i") >= 0]
+            if k != "i":
+                hyps += [L.M("i", k) >= 0, L.M(k, "i") <= L.v("i")]
+            concl = L.M("i") >= 0
+        else:  # R4
+            hyps += [L.v("i") <= L.v(), L.single("i") <= L.v()]
+            if k != "i":
+                hyps += [L.M("i", k) >= L.single("i"), L.M(k, "i") <= L.v("i")]
+            concl = L.M("i") >= L.single("i")
+        cases.append(LemmaCase(f"L-{axiom} (j={j}, k={k})", tuple(hyps), concl, L))
+    return cases
+
+
+def _f5_shared(L: Local, p: str, q: str, tag: str) -> z3.BoolRef:
+    """F5 at C for table ``tag``, with the lower rewards M^{C∖x} shared by both tables."""
+    return L.M(p, tag=tag) - L.M(p, q, tag="") == L.M(q, tag=tag) - L.M(q, p, tag="")
+
+
+def lemma_uniqueness(extra: tuple[str, ...] = ()) -> list[LemmaCase]:
+    """L-U: two tables agreeing below C and satisfying F5, R3 (+extra) at C agree at C.
+
+    Named players: ``a`` (where they would differ), ``k`` (R3's player for M), ``k2`` (for M′),
+    each possibly equal to another.  Covers coalitions of every size ≥ 2 (proofs/SOUNDNESS.md).
+    """
+    cases = []
+    for mapping, names in _patterns(["a"], ["k", "k2"]):
+        L = Local()
+        k, k2 = mapping["k"], mapping["k2"]
+        hyps = []
+        for tag in ("", "P"):
+            hyps += [_f5_shared(L, p, q, tag) for p, q in itertools.combinations(names, 2)]
+        hyps += [L.M(k, tag="") == L.v(), L.M(k2, tag="P") == L.v()]
+        for tag in ("", "P"):
+            for p in names:
+                if "R2" in extra:
+                    hyps.append(L.M(p, tag=tag) <= L.v())
+                if "R1" in extra:
+                    hyps.append(L.M(p, tag=tag) >= 0)
+                if "R4" in extra:
+                    hyps.append(L.M(p, tag=tag) >= L.single(p))
+        concl = L.M("a", tag="") == L.M("a", tag="P")
+        cases.append(LemmaCase(f"L-U{''.join('+' + e for e in extra)} (k={k}, k′={k2})", tuple(hyps), concl, L))
+    return cases
+
+
+def lemma_uniqueness_size(s: int, extra: tuple[str, ...] = ()) -> list[LemmaCase]:
+    """L-U[s]: the uniqueness step for a coalition of exactly s members (all of them named)."""
+    L = Local()
+    names = [f"p{t}" for t in range(1, s + 1)]
+    hyps = []
+    for tag in ("", "P"):
+        hyps += [_f5_shared(L, p, q, tag) for p, q in itertools.combinations(names, 2)]
+        hyps.append(z3.Or([L.M(p, tag=tag) == L.v() for p in names]))
+        for p in names:
+            if "R2" in extra:
+                hyps.append(L.M(p, tag=tag) <= L.v())
+            if "R1" in extra:
+                hyps.append(L.M(p, tag=tag) >= 0)
+            if "R4" in extra:
+                hyps.append(L.M(p, tag=tag) >= L.single(p))
+    concl = z3.And([L.M(p, tag="") == L.M(p, tag="P") for p in names])
+    return [LemmaCase(f"L-U[{s}]{''.join('+' + e for e in extra)}", tuple(hyps), concl, L)]
+
+
+LEMMAS = {
+    "L-F5": lambda: lemma_algorithm_step("F5"),
+    "L-R2": lambda: lemma_algorithm_step("R2"),
+    "L-R1": lambda: lemma_algorithm_step("R1"),
+    "L-R4": lambda: lemma_algorithm_step("R4"),
+    "L-U": lambda: lemma_uniqueness(()),
+    "L-U+R2": lambda: lemma_uniqueness(("R2",)),
+}
+
+
+def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float = 60.0, scope: str = "all n"):
+    """Prove every case of a lemma; Refuted carries the local countermodel (as text)."""
+    start = time.perf_counter()
+    cases = cases if cases is not None else LEMMAS[name]()
+    for case in cases:
+        s = z3.Solver()
+        s.set("timeout", int(timeout * 1000))
+        s.add(list(case.hypotheses))
+        if s.check() == z3.unsat:
+            return Unknown(name, scope, None, time.perf_counter() - start,
+                           reason=f"{case.name}: hypotheses unsatisfiable (vacuous case)")
+        s.add(z3.Not(case.conclusion))
+        answer = s.check()
+        if answer == z3.sat:
+            values = case.local.model_values(s.model())
+            text = ", ".join(f"{k} = {v}" for k, v in values.items())
+            return Refuted(name, scope, None, time.perf_counter() - start,
+                           witness=Witness(violation=f"{case.name} fails locally", notes=text))
+        if answer != z3.unsat:
+            return Unknown(name, scope, None, time.perf_counter() - start,
+                           reason=f"{case.name}: z3 {s.reason_unknown()}")
+    return Proved(name, scope, None, time.perf_counter() - start,
+                  (f"{len(cases)} case(s): " + "; ".join(c.name for c in cases),))

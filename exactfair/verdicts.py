@@ -1,0 +1,123 @@
+"""Verdict objects: what a machine check concluded, never just a print.
+
+* :class:`Proved` — the claim holds within :attr:`~Proved.scope` (e.g. ``"n = 3"`` or
+  ``"all n, by inductive step"``); :attr:`~Proved.core` names the hypothesis instances
+  an unsat core needed.
+* :class:`Refuted` — a concrete exact witness, re-verified by the exact checker before
+  the verdict is built.
+* :class:`Unknown` — the solver timed out or gave up; the SMT-LIB text is kept.
+* :class:`Vacuous` — the claim's hypotheses are unsatisfiable, so "proved" would mean
+  nothing; reported as such, never as proved.
+
+>>> Proved("theorem1+R2", "n = 3", 3).verdict
+'proved'
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+__all__ = ["Verdict", "Proved", "Refuted", "Unknown", "Vacuous", "Witness", "InternalCheckError"]
+
+
+class InternalCheckError(AssertionError):
+    """The exact re-check of a solver answer disagreed with the solver: a bug, raised loudly."""
+
+
+@dataclass(frozen=True)
+class Witness:
+    """A refutation's concrete objects: games, tables and the violated statement, all exact."""
+
+    games: tuple = ()
+    tables: tuple = ()
+    violation: str = ""
+    notes: str = ""
+
+    def to_dict(self) -> dict:
+        from .io import game_to_dict
+        return {"games": [game_to_dict(g) for g in self.games],
+                "tables": [t.to_dict() for t in self.tables],
+                "violation": self.violation, "notes": self.notes}
+
+    def render(self) -> str:
+        """The witness as tables a person can check by hand."""
+        from .table import RewardTable  # noqa: F401
+        parts = []
+        for k, g in enumerate(self.games):
+            prime = "′" * k
+            cols = [g.coalition_name(m) for m in range(1 << g.n)]
+            vals = [str(x) for x in g.values]
+            widths = [max(len(a), len(b)) for a, b in zip(cols, vals)]
+            parts.append(f"v{prime}: " + "  ".join(c.ljust(w) for c, w in zip(cols, widths)))
+            parts.append(" " * (len(prime) + 3) + "  ".join(x.ljust(w) for x, w in zip(vals, widths)))
+        for k, t in enumerate(self.tables):
+            parts.append(f"table {k + 1} ({t.mechanism}):")
+            parts.append(t.to_text(min_size=2 if t.n > 1 else 0))
+        if self.violation:
+            parts.append(self.violation)
+        if self.notes:
+            parts.append(self.notes)
+        return "\n".join(parts)
+
+
+@dataclass(frozen=True)
+class Verdict:
+    claim: str
+    scope: str
+    n: int | None
+    seconds: float = 0.0
+    details: tuple = field(default=(), compare=False)
+
+    verdict = "?"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"claim": self.claim, "verdict": self.verdict, "scope": self.scope, "n": self.n,
+                "witness": None, "seconds": round(self.seconds, 3)}
+
+
+@dataclass(frozen=True)
+class Proved(Verdict):
+    core: tuple[str, ...] = ()
+    verdict = "proved"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["core"] = list(self.core)
+        return out
+
+
+@dataclass(frozen=True)
+class Refuted(Verdict):
+    witness: Witness = field(default_factory=Witness)
+    verdict = "refuted"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["witness"] = self.witness.to_dict()
+        return out
+
+
+@dataclass(frozen=True)
+class Unknown(Verdict):
+    reason: str = ""
+    smtlib: str = field(default="", repr=False)
+    smtlib_path: str = ""
+    verdict = "unknown"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["reason"] = self.reason
+        out["smtlib_path"] = self.smtlib_path
+        return out
+
+
+@dataclass(frozen=True)
+class Vacuous(Verdict):
+    reason: str = ""
+    verdict = "vacuous"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["reason"] = self.reason
+        return out

@@ -99,7 +99,109 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--max-violations", type=int, default=3, help="witnesses shown per axiom (default 3)")
     check.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
+    prove = sub.add_parser(
+        "prove", help="machine-check a claim of the paper with z3 for a range of n",
+        description="Verdict per n (proved / refuted with a shrunk, exactly re-verified witness / unknown), "
+                    "the all-n status where an inductive-step lemma applies, and repairs for refuted claims. "
+                    "Claims: " + ", ".join(_claim_names()))
+    prove.add_argument("claim", metavar="CLAIM")
+    prove.add_argument("--n", default="2..4", help="n or a range such as 2..5 (default 2..4)")
+    prove.add_argument("--class", dest="classes", action="append", default=[],
+                       choices=("monotone", "superadditive", "subadditive", "convex", "additive"),
+                       help="restrict the games further (repeatable)")
+    prove.add_argument("--timeout", type=float, default=60.0, help="seconds per solver call (default 60)")
+    prove.add_argument("--explain", action="store_true", help="unsat core: the hypothesis instances needed")
+    prove.add_argument("--no-repairs", action="store_true", help="do not try repairs of a refuted claim")
+    prove.add_argument("--json", action="store_true", help="one JSON record per n")
+
+    search = sub.add_parser("search", help="find a game on which a mechanism violates an axiom (z3, shrunk)",
+                            description="Smallest n in the range with a violating game; witness shrunk to small "
+                                        "non-negative integers and re-checked exactly.")
+    search.add_argument("axiom", metavar="AXIOM", help="R1..R5, F1..F5 (F3[>=] for the non-strict variant)")
+    search.add_argument("--mechanism", choices=_MECHANISMS, default="balanced-reciprocity")
+    search.add_argument("--rho", default="1", help="rational rho for rho-shapley (default 1)")
+    search.add_argument("--n", default="2..4", help="n or a range such as 2..4 (default 2..4)")
+    search.add_argument("--class", dest="classes", action="append", default=[],
+                        choices=("monotone", "superadditive", "subadditive", "convex", "additive"))
+    search.add_argument("--timeout", type=float, default=60.0)
+    search.add_argument("--json", action="store_true")
     return parser
+
+
+def _claim_names() -> list:
+    from .prover import claim_names
+    return claim_names()
+
+
+def _parse_range(text: str) -> list:
+    try:
+        if ".." in text:
+            low, high = (int(x) for x in text.split(".."))
+        else:
+            low = high = int(text)
+    except ValueError:
+        raise ExactfairError(f"--n must be a number or a range like 2..5, got {text!r}") from None
+    if low < 1 or high < low:
+        raise ExactfairError(f"--n range {text!r} is empty or starts below 1")
+    return list(range(low, high + 1))
+
+
+def _cmd_prove(args: argparse.Namespace) -> int:
+    from .engine import run_claim
+
+    if args.claim not in _claim_names():
+        raise ExactfairError(f"unknown claim {args.claim!r}; choose one of {', '.join(_claim_names())}")
+    ns = _parse_range(args.n)
+    run = run_claim(args.claim, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
+                    try_repairs=not args.no_repairs, progress=sys.stderr.isatty())
+    if args.json:
+        _write(json.dumps(run.to_records(), indent=2, ensure_ascii=False), None)
+        return 0
+    lines = []
+    for v in run.per_n:
+        lines.append(f"{v.claim}  n = {v.n}: {v.verdict.upper()}  ({v.seconds:.2f} s)")
+        if v.verdict == "refuted":
+            lines += ["  " + line for line in v.witness.render().splitlines()]
+        if v.verdict == "unknown":
+            lines.append(f"  {v.reason}; SMT-LIB: {v.smtlib_path}")
+        if v.verdict == "vacuous":
+            lines.append(f"  {v.reason}")
+        if v.verdict == "proved" and getattr(v, "core", ()):
+            lines.append(f"  unsat core ({len(v.core)} hypothesis instances): " + "; ".join(v.core[:12])
+                         + (" …" if len(v.core) > 12 else ""))
+    if run.all_n is not None:
+        lines.append(f"all n: {run.all_n.verdict.upper()} — {run.all_n_argument}")
+    for rep in run.repairs:
+        text = f"repair: {rep['repair']} ({rep['claim']}): {rep['verdict']}"
+        if rep["proved_for_n"]:
+            text += f" for n = {rep['proved_for_n'][0]}..{rep['proved_for_n'][-1]}"
+        if rep["verdict"] == "refuted":
+            text += f" at n = {rep['at_n']}: {rep.get('witness', '')}"
+        if "all_n" in rep:
+            text += f"; all n: {rep['all_n']['verdict']}"
+        lines.append(text)
+    _write("\n".join(lines), None)
+    return 0
+
+
+def _cmd_search(args: argparse.Namespace) -> int:
+    from .search import search_violation
+
+    ns = _parse_range(args.n)
+    classes = tuple(dict.fromkeys(["monotone"] + list(args.classes)))
+    v = search_violation(args.axiom, args.mechanism, ns, rho=args.rho, classes=classes, timeout=args.timeout)
+    if args.json:
+        _write(json.dumps(v.to_dict(), indent=2, ensure_ascii=False), None)
+        return 0
+    lines = [f"{v.claim}: {v.verdict.upper()} ({v.scope}, {v.seconds:.2f} s)"]
+    if v.verdict == "refuted":
+        lines += ["  " + line for line in v.witness.render().splitlines()]
+    elif v.verdict == "proved":
+        lines.append(f"  no game in the classes {', '.join(classes)} violates it for {v.scope}")
+    else:
+        lines.append(f"  {getattr(v, 'reason', '')}")
+    _write("\n".join(lines), None)
+    return 0
 
 
 def _cmd_rewards(args: argparse.Namespace) -> int:
@@ -148,7 +250,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_rewards(args)
         if args.command == "check":
             return _cmd_check(args)
-    except (ExactfairError, InexactValueError, KeyError) as exc:
+        if args.command == "prove":
+            return _cmd_prove(args)
+        if args.command == "search":
+            return _cmd_search(args)
+    except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
         print(f"exactfair: error: {message}", file=sys.stderr)
         return 2

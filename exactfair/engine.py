@@ -18,6 +18,9 @@ from .lemmas import lemma_algorithm_step, lemma_uniqueness, lemma_uniqueness_siz
 from .prover import Options, prove_claim, resolve_axiom
 from .verdicts import Proved, Verdict
 
+#: Claims with an all-n proof are also checked directly (whole tables) up to this n.
+DIRECT_MAX_N = 4
+
 __all__ = ["ClaimRun", "run_claim", "all_n_verdict", "repairs_for", "uniqueness_up_to"]
 
 
@@ -118,18 +121,21 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
     per_n: list[Verdict] = []
     opt = Options(classes=classes)
     refuted_at = None
+    all_n, all_n_argument = all_n_verdict(claim) if not classes else (None, "")
     for n in ns:
         _progress(f"{claim}: n = {n} …", progress)
-        v = prove_claim(claim, n, opt=opt, timeout=timeout, explain=explain)
+        if all_n is not None and all_n.verdict == "proved" and n > DIRECT_MAX_N:
+            v = Proved(claim, f"n = {n}, implied by the all-n inductive proof", n, all_n.seconds,
+                       (f"direct z3 checks are run for n <= {DIRECT_MAX_N}; {all_n_argument}",))
+        else:
+            v = prove_claim(claim, n, opt=opt, timeout=timeout, explain=explain)
         per_n.append(v)
         _progress(f"{claim}: n = {n} {v.verdict} ({v.seconds:.2f} s)", progress)
         if v.verdict == "refuted":
             refuted_at = n
             if stop_at_refutation:
                 break
-    run = ClaimRun(claim, per_n)
-    if not classes:
-        run.all_n, run.all_n_argument = all_n_verdict(claim)
+    run = ClaimRun(claim, per_n, all_n, all_n_argument)
     if refuted_at is not None and try_repairs:
         for description, repair in repairs_for(claim):
             repair = Options(repair.extra_axioms, classes + repair.classes, repair.relaxed)

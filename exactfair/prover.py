@@ -101,6 +101,7 @@ class Options:
     relaxed: bool = False
     encoding: str = "auto"           # "direct" | "structured" | "auto"
     grand_only: bool = False         # check only conclusion instances at C = N (see proofs/SOUNDNESS.md)
+    first_player_only: bool = False  # with grand_only: only the instance for player 1 (symmetry)
 
     def suffix(self) -> str:
         parts = [f"+{a}" for a in self.extra_axioms] + [f"[{c}]" for c in self.classes]
@@ -152,9 +153,11 @@ def characterization(game: SymbolicGame, table: SymbolicTable, n: int) -> list:
                                                            get_axiom("R5"), get_axiom("F5"))]
 
 
-def _conclusion(axiom: Axiom, n: int, look: Callable, grand_only: bool) -> z3.BoolRef:
+def _conclusion(axiom: Axiom, n: int, look: Callable, grand_only: bool, first_only: bool = False) -> z3.BoolRef:
     full = (1 << n) - 1
     insts = [i for i in axiom.instances(n) if not grand_only or i.coalition == full]
+    if first_only:
+        insts = [i for i in insts if i.players[:1] == (0,)]
     return z3.And([compile_formula(i.formula(), look) for i in insts]) if insts else z3.BoolVal(True)
 
 
@@ -213,7 +216,7 @@ def _theorem2(axiom_name: str, n: int, opt: Options, integer: bool, encoding: st
             background += algorithm1_relation(g, t, "any")
     hyps = _class_hypotheses(gs, classes, n, ["v", "v′"][:k])
     look = lookup_pair(gs, ts) if k == 2 else lookup(gs[0], ts[0])
-    conclusion = _conclusion(axiom, n, look, opt.grand_only)
+    conclusion = _conclusion(axiom, n, look, opt.grand_only, opt.first_player_only)
 
     def decode(model) -> Witness:
         games = [decode_game(model, g) for g in gs]
@@ -314,7 +317,15 @@ def build_problem(claim: str, n: int, opt: Options = Options(), integer: bool = 
         encoding = opt.encoding
         if encoding == "auto":
             encoding = "direct" if resolve_axiom(axiom).name in ("R2", "R3", "R5", "F5") or n <= 3 else "structured"
-        return _theorem2(axiom, n, opt, integer, encoding)
+            if axiom.startswith("F4") and n >= 4 and not opt.grand_only:
+                # F4's instance at (C, i) mentions only subsets of C, and runs and game classes are
+                # invariant under relabelling players: (N, player 1) at every size s <= n suffices.
+                opt = replace(opt, grand_only=True, first_player_only=True)
+        problem = _theorem2(axiom, n, opt, integer, encoding)
+        if opt.grand_only:
+            problem.notes += ("; only the instance(s) at C = N" + (" for player 1" if opt.first_player_only else "")
+                              + " — the other instances are the cases of smaller n (proofs/SOUNDNESS.md)")
+        return problem
     if base == "corollary3" and not axiom:
         return _corollary3(n, opt, integer)
     if base == "corollary4" and axiom:

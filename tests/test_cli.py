@@ -101,3 +101,30 @@ def test_module_entry_point():
     proc = subprocess.run([sys.executable, "-m", "exactfair", "rewards", "theorem5", "--min-size", "3"],
                           capture_output=True, text=True, check=True)
     assert proc.stdout.splitlines()[0].split() == ["C", "{1,2,3}"]
+
+
+def test_prove_json_records(capsys):
+    code, out, _ = run(capsys, "prove", "theorem1", "--n", "2..3", "--json")
+    records = json.loads(out)
+    assert code == 0 and len(records) == 1
+    r = records[0]
+    assert set(r) >= {"claim", "verdict", "scope", "n", "witness", "repairs", "seconds"}
+    assert r["verdict"] == "refuted" and r["n"] == 2 and r["witness"]["games"][0]["players"] == [1, 2]
+    assert any(rep["claim"] == "theorem1+R2" and rep["verdict"] == "proved" for rep in r["repairs"])
+
+
+def test_prove_text_and_all_n(capsys):
+    code, out, _ = run(capsys, "prove", "theorem2.F5", "--n", "2..3")
+    assert code == 0 and "n = 3: PROVED" in out and "all n: PROVED" in out
+
+
+def test_prove_bad_claim_and_range(capsys):
+    assert run(capsys, "prove", "theorem9")[0] == 2
+    code, _, err = run(capsys, "prove", "theorem1", "--n", "5..2")
+    assert code == 2 and "empty" in err
+
+
+def test_search_cli(capsys):
+    code, out, _ = run(capsys, "search", "F5", "--mechanism", "rho-shapley", "--rho", "1", "--n", "2", "--json")
+    data = json.loads(out)
+    assert code == 0 and data["verdict"] == "refuted" and data["witness"]["violation"].startswith("F5 fails")

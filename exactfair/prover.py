@@ -350,7 +350,8 @@ def _smtlib(problem: Problem, negated: bool = True) -> str:
 
 
 def _save_smtlib(text: str, claim: str, n: int, directory: Path | None) -> str:
-    directory = directory or Path("proofs") / "records" / "smtlib"
+    import tempfile
+    directory = directory or Path(tempfile.gettempdir()) / "exactfair-smtlib"
     try:
         directory.mkdir(parents=True, exist_ok=True)
         path = directory / f"{claim.replace('/', '_')}.n{n}.smt2"

@@ -145,3 +145,23 @@ def test_every_claim_gets_a_verdict_up_to_5(claim):
 
 
 
+
+
+def test_theorem5_exact_rho_analysis():
+    import sympy
+    from exactfair import examples
+    from exactfair.exact import sign
+    from exactfair.rho import f5_rho_set, theorem5_verdict
+    game = examples.theorem5_game()
+    (r12,) = tuple(f5_rho_set(game, (1, 2), 1, 2))
+    (r13,) = tuple(f5_rho_set(game, (1, 3), 1, 3))
+    assert sympy.simplify(r12 - (sympy.log(3, 2) - 1)) == 0      # the paper's eq. (20)
+    assert sympy.simplify(r13 - sympy.log(2) / sympy.log(3)) == 0
+    assert sign(r13 - r12) == 1
+    assert theorem5_verdict().verdict == "proved"
+    assert theorem5_verdict(shapley_of="subgame").verdict == "proved"
+    # in {2,3} the root log(3/5)/log(2/3) ≈ 1.26 lies outside (0, 1]: no rho at all
+    assert f5_rho_set(game, (2, 3), 2, 3) == sympy.EmptySet
+    # two symmetric players: F5 holds for every rho
+    symmetric = Game.from_bitmask_values([0, 1, 1, 3])
+    assert f5_rho_set(symmetric, (1, 2), 1, 2) == sympy.Interval.Lopen(0, 1)

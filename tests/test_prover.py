@@ -160,8 +160,13 @@ def test_theorem5_exact_rho_analysis():
     assert sign(r13 - r12) == 1
     assert theorem5_verdict().verdict == "proved"
     assert theorem5_verdict(shapley_of="subgame").verdict == "proved"
-    # in {2,3} the root log(3/5)/log(2/3) ≈ 1.26 lies outside (0, 1]: no rho at all
-    assert f5_rho_set(game, (2, 3), 2, 3) == sympy.EmptySet
+    # in {2,3}: 5·(2/3)^rho − 2 = 5 − 3, so rho = log(4/5)/log(2/3) ≈ 0.550, a third value
+    (r23,) = tuple(f5_rho_set(game, (2, 3), 2, 3))
+    assert sign(r23 - sympy.log(sympy.Rational(4, 5)) / sympy.log(sympy.Rational(2, 3))) == 0
+    assert sign(r12 - r23) == 1
+    # a two-player monotone game with v_2 > v_1 always has its root in (0, 1): (v_1, v_2, v_12) = (2, 3, 5)
+    (root,) = tuple(f5_rho_set(Game.from_bitmask_values([0, 2, 3, 5]), (1, 2), 1, 2))
+    assert sign(root) == 1 and sign(root - 1) == -1
     # two symmetric players: F5 holds for every rho
     symmetric = Game.from_bitmask_values([0, 1, 1, 3])
     assert f5_rho_set(symmetric, (1, 2), 1, 2) == sympy.Interval.Lopen(0, 1)

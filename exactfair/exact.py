@@ -221,7 +221,7 @@ def sign(value: Exact, *, max_bits: int = 2048) -> int:
     if expr.free_symbols:
         raise UndecidedComparisonError(f"{expr} has free symbols; substitute values before comparing")
     if expr.is_Rational:
-        return (expr > 0) - (expr < 0)
+        return int(bool(expr > 0)) - int(bool(expr < 0))
     import mpmath
 
     bits = 64
@@ -248,7 +248,7 @@ def sign(value: Exact, *, max_bits: int = 2048) -> int:
     if simplified == 0:
         return 0
     if simplified.is_Rational:
-        return (simplified > 0) - (simplified < 0)
+        return int(bool(simplified > 0)) - int(bool(simplified < 0))
     raise UndecidedComparisonError(
         f"could not certify the sign of {expr}: not simplified to 0 and interval arithmetic "
         f"up to {max_bits} bits does not exclude 0")

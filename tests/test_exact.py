@@ -67,3 +67,8 @@ def test_undecidable_is_an_error_not_a_guess():
         sign(sympy.Symbol("t"))
     with pytest.raises(UndecidedComparisonError):
         sign(sympy.gamma(sympy.Rational(1, 3)) - 2)  # unsupported function: said, not guessed
+
+
+def test_sign_of_sympy_rationals():
+    assert sign(sympy.Integer(0)) == 0 and sign(sympy.Rational(-1, 2)) == -1 and sign(sympy.Integer(3)) == 1
+    assert sign(sympy.log(3) - sympy.log(3)) == 0

@@ -74,6 +74,8 @@ def f5_rho_set(game: Game, coalition, i, j, shapley_of: str = "grand") -> sympy.
     {-log(2/3)/log(2)}
     """
     expr = f5_condition(game, coalition, i, j, shapley_of)
+    if expr == 0:
+        return _UNIT
     terms: dict = {}
     constant = sympy.Integer(0)
     for term in sympy.Add.make_args(expr):

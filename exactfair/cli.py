@@ -103,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
         "prove", help="machine-check a claim of the paper with z3 for a range of n",
         description="Verdict per n (proved / refuted with a shrunk, exactly re-verified witness / unknown), "
                     "the all-n status where an inductive-step lemma applies, and repairs for refuted claims. "
-                    "Claims: " + ", ".join(_claim_names()))
+                    "Claims: " + ", ".join(_claim_names() + ["theorem5"]))
     prove.add_argument("claim", metavar="CLAIM")
     prove.add_argument("--n", default="2..4", help="n or a range such as 2..5 (default 2..4)")
     prove.add_argument("--class", dest="classes", action="append", default=[],
@@ -149,7 +149,7 @@ def _parse_range(text: str) -> list:
 def _cmd_prove(args: argparse.Namespace) -> int:
     from .engine import run_claim
 
-    if args.claim not in _claim_names():
+    if args.claim not in _claim_names() + ["theorem5"]:
         raise ExactfairError(f"unknown claim {args.claim!r}; choose one of {', '.join(_claim_names())}")
     ns = _parse_range(args.n)
     run = run_claim(args.claim, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
@@ -159,7 +159,9 @@ def _cmd_prove(args: argparse.Namespace) -> int:
         return 0
     lines = []
     for v in run.per_n:
-        lines.append(f"{v.claim}  n = {v.n}: {v.verdict.upper()}  ({v.seconds:.2f} s)")
+        lines.append(f"{v.claim}  n = {v.n}: {v.verdict.upper()}  ({v.scope}; {v.seconds:.2f} s)")
+        if v.claim == "theorem5" and v.details:
+            lines.append(f"  {v.details[0]}")
         if v.verdict == "refuted":
             lines += ["  " + line for line in v.witness.render().splitlines()]
         if v.verdict == "unknown":

@@ -118,6 +118,11 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
               stop_at_refutation: bool = True) -> ClaimRun:
     """Verdicts for ``claim`` at each n in ``ns`` (stopping at the first refutation), the all-n
     status, and repairs when refuted."""
+    if claim == "theorem5":
+        from .rho import theorem5_verdict
+        return ClaimRun(claim, [theorem5_verdict()], None,
+                        "exact solution sets in rho of F5 in {1,2} and {1,3}, roots compared with certified "
+                        "interval arithmetic")
     per_n: list[Verdict] = []
     opt = Options(classes=classes)
     refuted_at = None

@@ -329,7 +329,13 @@ def build_problem(claim: str, n: int, opt: Options = Options(), integer: bool = 
     if base == "corollary3" and not axiom:
         return _corollary3(n, opt, integer)
     if base == "corollary4" and axiom:
-        return _corollary4(axiom, n, opt, integer)
+        if axiom.startswith("F4") and n >= 4 and not opt.grand_only:
+            opt = replace(opt, grand_only=True, first_player_only=True)  # as for theorem2.F4
+        problem = _corollary4(axiom, n, opt, integer)
+        if opt.grand_only:
+            problem.notes += ("only the instance at C = N for player 1 — the other instances are the cases of "
+                              "smaller n (proofs/SOUNDNESS.md)")
+        return problem
     raise ValueError(f"unknown claim {claim!r}; choose one of {', '.join(CLAIMS)}")
 
 

@@ -112,7 +112,7 @@ def search_violation(axiom_name: str, mechanism: str, ns: list[int], *, rho: Any
     re-verified), :class:`Proved` (no violation exists for any n in ``ns``), or
     :class:`Unknown`.
 
-    >>> search_violation("F5", "shapley", [2]).verdict
+    >>> search_violation("R3", "shapley", [2]).verdict   # Shapley is efficient, not weakly efficient
     'refuted'
     """
     if mechanism == "balanced-reciprocity":

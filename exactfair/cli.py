@@ -91,6 +91,10 @@ def build_parser() -> argparse.ArgumentParser:
     rewards.add_argument("--min-size", type=int, default=0,
                          help="show only coalitions with at least this many players (text/markdown/latex)")
     rewards.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
+    rewards.add_argument("--grand-only", action="store_true",
+                         help="balanced-reciprocity: stream two layers at a time and print only the grand "
+                              "coalition's rewards (for large n)")
+    rewards.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
 
     check = sub.add_parser("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
                            description="Check which axioms hold on the game; print witnesses for those that fail. "
@@ -206,9 +210,61 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+class _ProgressBar:
+    """Layer progress on stderr for runs longer than a second; silent when not a terminal."""
+
+    def __init__(self, enabled: bool) -> None:
+        import time
+        self.enabled = enabled and sys.stderr.isatty()
+        self.start = time.perf_counter()
+        self.shown = False
+
+    def __call__(self, layer: int, n: int) -> None:
+        import time
+        if not self.enabled or time.perf_counter() - self.start < 1.0:
+            return
+        width = 30
+        done = int(width * (layer + 1) / (n + 1))
+        sys.stderr.write(f"\rlayers [{'#' * done}{'.' * (width - done)}] {layer + 1}/{n + 1}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\n")
+
+
 def _cmd_rewards(args: argparse.Namespace) -> int:
     game = _load_game(args.game)
-    table = _mechanism(args)(game)
+    bar = _ProgressBar(not args.quiet)
+    if args.grand_only:
+        if args.mechanism != "balanced-reciprocity":
+            raise ExactfairError("--grand-only is available for balanced-reciprocity only")
+        from .fast import balanced_reciprocity_stream
+        from .mechanisms.balanced_reciprocity import require_monotone_game
+        if not args.allow_non_monotone:
+            require_monotone_game(game, "balanced reciprocity")
+        rows, _ = balanced_reciprocity_stream(game.values, game.n, progress=bar)
+        bar.close()
+        grand = rows[(1 << game.n) - 1]
+        if args.format == "json":
+            text = json.dumps({"players": list(game.players), "mechanism": "balanced-reciprocity",
+                               "rewards": [{"coalition": list(game.players),
+                                            "rewards": {str(p): str(x) for p, x in zip(game.players, grand)}}]},
+                              indent=2, ensure_ascii=False)
+        else:
+            text = "\n".join(f"M_{p}  {x}" for p, x in zip(game.players, grand))
+        _write(text, args.output)
+        return 0
+    if args.mechanism == "balanced-reciprocity":
+        from .mechanisms import balanced_reciprocity
+        table = balanced_reciprocity(game, require_monotone=not args.allow_non_monotone)
+        if game.n >= 8:
+            from .fast import balanced_reciprocity_fast
+            table = balanced_reciprocity_fast(game, require_monotone=not args.allow_non_monotone, progress=bar)
+        bar.close()
+    else:
+        table = _mechanism(args)(game)
     if args.format == "json":
         text = table.to_json()
     else:

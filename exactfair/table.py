@@ -165,6 +165,28 @@ class RewardTable:
         """Rewards of all players in the grand coalition N."""
         return dict(zip(self.game.players, self.rewards[-1]))
 
+    def to_numpy(self):
+        """``(array, denominator)``: a (2^n, n) int64 array of rewards × denominator (rows in
+        bitmask order of coalitions), or an object array of Fractions with denominator 1 when the
+        scaled values do not fit in int64.  Irrational rewards cannot be exported this way.
+
+        >>> from exactfair import Game, balanced_reciprocity
+        >>> arr, d = balanced_reciprocity(Game.from_bitmask_values([0, "1/2", 1, 2])).to_numpy()
+        >>> arr.tolist(), d
+        ([[1, 2], [1, 2], [1, 2], [3, 4]], 2)
+        """
+        import numpy as np
+
+        from .fast import scale_values
+
+        flat = [x for row in self.rewards for x in row]
+        if not all(isinstance(x, Fraction) for x in flat):
+            raise ValueError("to_numpy() needs rational rewards; this table has irrational entries")
+        scaled = scale_values(flat)
+        if scaled.values.dtype == object:
+            return np.array(flat, dtype=object).reshape(1 << self.n, self.n), 1
+        return scaled.values.reshape(1 << self.n, self.n), scaled.denominator
+
     # ---------------------------------------------------------------- rendering
     def _columns(self, min_size: int, coalitions: Iterable[Any] | None) -> list[int]:
         if coalitions is not None:

@@ -84,7 +84,8 @@ def _step(v: Sequence[Fraction], rows: list, c: int, n: int, choose_j: ChooseJ, 
 
 
 def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
-                         choose_j: ChooseJ | None = None, choose_k: ChooseK | None = None) -> RewardTable:
+                         choose_j: ChooseJ | None = None, choose_k: ChooseK | None = None,
+                         method: str = "auto") -> RewardTable:
     """Reward table of Algorithm 1 (balanced reciprocity), computed exactly.
 
     Parameters
@@ -98,6 +99,11 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
     choose_k:
         ``choose_k(mask, maximisers) -> index``: tie-break in line 17's argmax.
         Default: the lowest index.
+    method:
+        ``"reference"`` (Fractions, coalition by coalition), ``"fast"`` (integers on a
+        common denominator, vectorised per layer, :mod:`exactfair.fast`; same j and k
+        choices, identical result) or ``"auto"`` (fast for n ≥ 8 unless custom choosers are
+        given).
 
     Examples
     --------
@@ -110,10 +116,18 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
     ...
     exactfair.errors.NotMonotoneError: balanced reciprocity requires a monotone game, but v({1}) = 2 > v({1,2}) = 1; fix the values, or pass require_monotone=False (CLI: --allow-non-monotone) to compute it anyway
     """
+    if method not in ("auto", "fast", "reference"):
+        raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")
+    custom = choose_j is not None or choose_k is not None
+    if method == "fast" and custom:
+        raise ValueError("custom choose_j/choose_k need method='reference'")
     if require_monotone:
         require_monotone_game(game, "balanced reciprocity")
     n = game.n
     ensure_table_fits(n)
+    if method == "fast" or (method == "auto" and n >= 8 and not custom):
+        from ..fast import balanced_reciprocity_fast
+        return balanced_reciprocity_fast(game, require_monotone=False)
     v = game.values
     choose_j = choose_j or _lowest
     choose_k = choose_k or _lowest

@@ -1,0 +1,311 @@
+"""Fast exact Algorithm 1 (and grand-coalition Shapley) on integers, layer by layer.
+
+Values are scaled to a common denominator D (the lcm of their denominators), so the
+game becomes integer-valued; Algorithm 1 only adds, subtracts and compares, so its
+rewards are the scaled rewards divided by D — exactly.  Each layer of coalitions of
+equal size is one vectorised numpy step (reference player j = lowest member, k = the
+first maximiser, as in :func:`exactfair.balanced_reciprocity`).
+
+**Overflow bound** (checked before running).  Let V = max |D·v_C|.  Rows of size ≤ 1 are
+stand-alone values (|·| ≤ V).  A row of size s is ``v_C − M_k^{C∖i} + M_i^{C∖k}`` and the
+provisional m's have the same shape, so with B_1 = V, B_s ≤ V + 2·B_{s−1} ≤ (2^s − 1)·V;
+every intermediate value is bounded by 2^{n+1}·V.  For monotone games Theorem 2's R1/R2/R4
+(proved for all n, ``proofs/SOUNDNESS.md``) give 0 ≤ M ≤ V, so intermediates are within
+3·V.  When the bound exceeds 2^62 the computation runs on Python integers (numpy object
+arrays) instead — slower, never wrong.
+
+**Streaming** keeps only two adjacent layers (rows indexed by position, looked up with
+``searchsorted``) and returns the rows of chosen coalitions — the grand coalition of 24
+players fits in a few GiB.  Memory is estimated and checked before allocating.
+"""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+from fractions import Fraction
+from typing import Callable, Iterable, NamedTuple, Sequence
+
+import numpy as np
+
+from .errors import GameDefinitionError, TooLargeError
+from .table import RewardTable, _available_memory, _human
+
+__all__ = [
+    "ScaledValues", "scale_values", "overflow_bound", "balanced_reciprocity_array", "balanced_reciprocity_fast",
+    "balanced_reciprocity_stream", "stream_memory_estimate", "full_memory_estimate", "shapley_value_fast",
+    "random_monotone_values",
+]
+
+INT64_SAFE = 1 << 62
+
+Progress = Callable[[int, int], None]
+
+
+class ScaledValues(NamedTuple):
+    """Integers on a common denominator: the true value is ``values / denominator``."""
+
+    values: np.ndarray
+    denominator: int
+
+
+def scale_values(values: Sequence) -> ScaledValues:
+    """Scale exact values to integers on their common denominator (int64 if they fit, else object).
+
+    >>> scale_values([Fraction(0), Fraction(1, 2), Fraction(1, 3), Fraction(1)])
+    ScaledValues(values=array([0, 3, 2, 6]), denominator=6)
+    """
+    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
+        return ScaledValues(values.astype(np.int64, copy=False), 1)
+    fracs = [v if isinstance(v, Fraction) else Fraction(v) for v in values]
+    denominator = 1
+    for f in fracs:
+        denominator = denominator * f.denominator // math.gcd(denominator, f.denominator)
+    ints = [f.numerator * (denominator // f.denominator) for f in fracs]
+    biggest = max((abs(x) for x in ints), default=0)
+    dtype = np.int64 if biggest < INT64_SAFE else object
+    return ScaledValues(np.array(ints, dtype=dtype), denominator)
+
+
+def overflow_bound(max_abs: int, n: int, monotone: bool) -> int:
+    """Bound on |every intermediate value| of Algorithm 1 (see module docstring).
+
+    >>> overflow_bound(10, 4, monotone=True), overflow_bound(10, 4, monotone=False)
+    (30, 320)
+    """
+    return 3 * max_abs if monotone else (1 << (n + 1)) * max_abs
+
+
+def _is_monotone_array(v: np.ndarray, n: int) -> bool:
+    masks = np.arange(v.shape[0])
+    for i in range(n):
+        with_i = masks[(masks >> i) & 1 == 1]
+        if np.any(v[with_i ^ (1 << i)] > v[with_i]):
+            return False
+    return True
+
+
+def _popcount(masks: np.ndarray) -> np.ndarray:
+    x = masks.astype(np.uint64)
+    count = np.zeros(x.shape, dtype=np.int64)
+    while np.any(x):
+        count += (x & np.uint64(1)).astype(np.int64)
+        x = x >> np.uint64(1)
+    return count
+
+
+def _layers(n: int) -> list[np.ndarray]:
+    masks = np.arange(1 << n, dtype=np.int64)
+    sizes = _popcount(masks)
+    order = np.argsort(sizes, kind="stable")
+    bounds = np.searchsorted(sizes[order], np.arange(n + 2))
+    return [order[bounds[s]:bounds[s + 1]] for s in range(n + 1)]
+
+
+def _members(layer: np.ndarray, n: int, s: int) -> np.ndarray:
+    bits = ((layer[:, None] >> np.arange(n)) & 1).astype(bool)
+    return np.nonzero(bits)[1].reshape(len(layer), s)
+
+
+@lru_cache(maxsize=8)
+def _plan_cached(n: int) -> tuple:
+    return tuple((layer, _members(layer, n, s) if s >= 2 else None) for s, layer in enumerate(_layers(n)))
+
+
+def _plan(n: int):
+    """(layer masks, member indices) per coalition size; cached for n ≤ 16 (they depend only on n)."""
+    if n <= 16:
+        return _plan_cached(n)
+    return ((layer, _members(layer, n, s) if s >= 2 else None) for s, layer in enumerate(_layers(n)))
+
+
+def _step(v_c: np.ndarray, layer: np.ndarray, members: np.ndarray, lower: Callable, singles: np.ndarray
+          ) -> np.ndarray:
+    """Rows (len(layer), n) of one layer; ``lower(masks, players)`` reads rewards one layer down.
+
+    Vectorised over coalitions *and* members: for the member i = j (resp. i = k) the formula
+    of line 15 (resp. 20) is the identity v_C, so no column needs special treatment.
+    """
+    count = members.shape[0]
+    lay = layer[:, None]
+    without = lay ^ (1 << members)                     # C ∖ {i} for every member i
+    j = members[:, :1]
+    m = v_c[:, None] - lower(without, j) + lower(lay ^ (1 << j), members)
+    k = members[np.arange(count), np.argmax(m, axis=1)][:, None]   # first maximiser = lowest index
+    out = np.broadcast_to(singles, (count, singles.shape[0])).copy()
+    np.put_along_axis(out, members, v_c[:, None] - lower(without, k) + lower(lay ^ (1 << k), members), axis=1)
+    return out
+
+
+def _step_inplace(flat: np.ndarray, n: int, v_c: np.ndarray, layer: np.ndarray, members: np.ndarray) -> None:
+    """One layer of Algorithm 1 written straight into the flat (2^n·n) table (outsiders pre-filled)."""
+    count = members.shape[0]
+    lay = layer[:, None]
+    without_n = (lay ^ (1 << members)) * n
+    j = members[:, :1]
+    m = v_c[:, None] - flat.take(without_n + j) + flat.take((lay ^ (1 << j)) * n + members)
+    k = members[np.arange(count), np.argmax(m, axis=1)][:, None]
+    flat[lay * n + members] = v_c[:, None] - flat.take(without_n + k) + flat.take((lay ^ (1 << k)) * n + members)
+
+
+def _prepare(values, n: int | None, check_monotone: bool):
+    scaled = values if isinstance(values, ScaledValues) else scale_values(values)
+    v = scaled.values
+    n = v.shape[0].bit_length() - 1 if n is None else n
+    if v.shape[0] != 1 << n:
+        raise GameDefinitionError(f"{v.shape[0]} values is not 2**{n}")
+    if v[0] != 0:
+        raise GameDefinitionError("v(∅) must be 0")
+    monotone = _is_monotone_array(v, n) if check_monotone else False
+    max_abs = int(np.max(np.abs(v))) if v.dtype != object else max(abs(int(x)) for x in v)
+    if v.dtype != object and overflow_bound(max_abs, n, monotone) >= INT64_SAFE:
+        v = v.astype(object)
+    return v, n, scaled.denominator
+
+
+def full_memory_estimate(n: int) -> int:
+    """Bytes of the full int64 table (2^n × n) plus working arrays of the largest layer."""
+    largest = math.comb(n, n // 2)
+    return (1 << n) * n * 8 + largest * (n + 4 * (n // 2 + 1)) * 8 + (1 << n) * 24
+
+
+def balanced_reciprocity_array(values, n: int | None = None, *, progress: Progress | None = None
+                               ) -> ScaledValues:
+    """Full Algorithm 1 table as a (2^n, n) array (int64, or object on overflow) on a common denominator.
+
+    ``values``: 2^n exact values in bitmask order (or a numpy integer array, or ScaledValues).
+
+    >>> from exactfair import examples
+    >>> arr, d = balanced_reciprocity_array(examples.example1().values)
+    >>> arr[-1].tolist(), d
+    ([5, 5, 8, 9], 1)
+    """
+    v, n, denominator = _prepare(values, n, check_monotone=True)
+    need = full_memory_estimate(n)
+    if need > _available_memory():
+        raise TooLargeError(f"the full table for {n} players needs about {_human(need)}; "
+                            f"only {_human(_available_memory())} is available — use balanced_reciprocity_stream")
+    singles = np.array([v[1 << i] for i in range(n)], dtype=v.dtype)
+    table = np.empty((1 << n, n), dtype=v.dtype)
+    table[:] = singles
+    flat = table.reshape(-1)
+    for s, (layer, members) in enumerate(_plan(n)):
+        if s >= 2:
+            _step_inplace(flat, n, v[layer], layer, members)
+        if progress:
+            progress(s, n)
+    return ScaledValues(table, denominator)
+
+
+def balanced_reciprocity_fast(game, *, require_monotone: bool = True, progress: Progress | None = None
+                              ) -> RewardTable:
+    """:func:`exactfair.balanced_reciprocity` through the fast integer path (identical result).
+
+    >>> from exactfair import examples, balanced_reciprocity
+    >>> g = examples.example1()
+    >>> balanced_reciprocity_fast(g) == balanced_reciprocity(g)
+    True
+    """
+    from .mechanisms.balanced_reciprocity import require_monotone_game
+
+    if require_monotone:
+        require_monotone_game(game, "balanced reciprocity")
+    arr, d = balanced_reciprocity_array(game.values, game.n, progress=progress)
+    rows = tuple(tuple(Fraction(int(x), d) for x in row) for row in arr.tolist())
+    return RewardTable(game, "balanced-reciprocity", rows, (), False)
+
+
+def stream_memory_estimate(n: int) -> int:
+    """Peak bytes of the streaming mode: values, two layers of rows, masks and temporaries."""
+    largest = math.comb(n, n // 2)
+    return (1 << n) * 8 * 2 + largest * n * 8 * 4 + largest * (n // 2 + 1) * 8 * 6
+
+
+def balanced_reciprocity_stream(values, n: int | None = None, coalitions: Iterable[int] | None = None, *,
+                                progress: Progress | None = None, available: int | None = None
+                                ) -> tuple[dict[int, list[Fraction]], int]:
+    """Rows of chosen coalitions (bitmasks; default: the grand coalition), keeping two layers only.
+
+    Returns ``({mask: [reward of each player as Fraction]}, peak layer bytes)``.
+
+    >>> from exactfair import examples
+    >>> rows, _ = balanced_reciprocity_stream(examples.example1().values)
+    >>> [str(x) for x in rows[15]]
+    ['5', '5', '8', '9']
+    """
+    scaled = values if isinstance(values, ScaledValues) else scale_values(values)
+    n = scaled.values.shape[0].bit_length() - 1 if n is None else n
+    need = stream_memory_estimate(n)
+    have = _available_memory() if available is None else available
+    if need > have:
+        raise TooLargeError(f"streaming {n} players needs about {_human(need)}; only {_human(have)} is available")
+    v, n, denominator = _prepare(scaled, n, check_monotone=True)
+    wanted = {(1 << n) - 1} if coalitions is None else set(coalitions)
+    singles = np.array([v[1 << i] for i in range(n)], dtype=v.dtype)
+    found: dict[int, list[Fraction]] = {}
+    position = np.empty(1 << n, dtype=np.int32)        # rank of each mask within its layer
+    prev_rows = singles[None, :].copy()
+    peak = 0
+    for s, layer in enumerate(_layers(n)):
+        position[layer] = np.arange(len(layer), dtype=np.int32)
+        if s <= 1:
+            rows = np.broadcast_to(singles, (len(layer), n)).copy()
+        else:
+            def lower(masks, players, pr=prev_rows):
+                return pr[position[masks], players]
+            rows = _step(v[layer], layer, _members(layer, n, s), lower, singles)
+        prev_rows = rows
+        peak = max(peak, rows.nbytes)
+        hits = [m for m in wanted if bin(m).count("1") == s]
+        for mask in hits:
+            found[mask] = [Fraction(int(x), denominator) for x in rows[position[mask]].tolist()]
+        if progress:
+            progress(s, n)
+    return found, peak
+
+
+def shapley_value_fast(values, n: int | None = None) -> list[Fraction]:
+    """Exact Shapley value of the grand coalition: integer sums per layer, then n×n Fraction weights.
+
+    >>> from exactfair import examples
+    >>> [str(x) for x in shapley_value_fast(examples.theorem5_game().values)]
+    ['1', '2', '3']
+    """
+    scaled = values if isinstance(values, ScaledValues) else scale_values(values)
+    v = scaled.values
+    n = v.shape[0].bit_length() - 1 if n is None else n
+    if v.dtype != object and int(np.max(np.abs(v))) * (1 << n) >= INT64_SAFE:
+        v = v.astype(object)
+    masks = np.arange(1 << n, dtype=np.int64)
+    sizes = _popcount(masks)
+    out = []
+    for i in range(n):
+        without = masks[(masks >> i) & 1 == 0]
+        delta = v[without | (1 << i)] - v[without]
+        total = Fraction(0)
+        for s in range(n):
+            sel = sizes[without] == s
+            layer_sum = int(delta[sel].sum()) if np.any(sel) else 0
+            total += Fraction(math.factorial(s) * math.factorial(n - s - 1), math.factorial(n)) * layer_sum
+        out.append(total / scaled.denominator)
+    return out
+
+
+def random_monotone_values(n: int, seed: int = 0, high: int = 10) -> np.ndarray:
+    """Random monotone integer game (int64, bitmask order): v(C) = max_{S ⊆ C} r(S).
+
+    The raw draws r(S) grow with |S| (0 ≤ r(S) < high·(|S| + 1)); the max over subsets is
+    computed by one pass per player, which makes v monotone by construction.
+
+    >>> from exactfair import Game
+    >>> Game.from_bitmask_values(random_monotone_values(5, seed=1)).is_monotone().holds
+    True
+    """
+    rng = np.random.default_rng(seed)
+    masks = np.arange(1 << n, dtype=np.int64)
+    v = rng.integers(0, high * (_popcount(masks) + 1), dtype=np.int64)
+    v[0] = 0
+    for i in range(n):
+        with_i = masks[(masks >> i) & 1 == 1]
+        v[with_i] = np.maximum(v[with_i], v[with_i ^ (1 << i)])
+    return v

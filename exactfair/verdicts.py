@@ -33,11 +33,13 @@ class Witness:
     tables: tuple = ()
     violation: str = ""
     notes: str = ""
+    points: tuple = ()
 
     def to_dict(self) -> dict:
         from .io import game_to_dict
         return {"games": [game_to_dict(g) for g in self.games],
                 "tables": [t.to_dict() for t in self.tables],
+                "points": [dict(p) for p in self.points],
                 "violation": self.violation, "notes": self.notes}
 
     def render(self) -> str:

@@ -1,0 +1,321 @@
+"""Strategic games with exact utilities, and fair sets given three ways.
+
+The outcome space is R = Δ_1 × … × Δ_n.  A player with two actions has one coordinate
+(the probability of the first action, e.g. p = P(cooperate)); a player with k actions has
+k − 1 coordinates (the last probability is one minus their sum).  Utilities are sympy
+expressions in the coordinates: given directly (``U1 = 2q − p``) or as exact expected
+payoffs of a payoff table (multilinear).
+
+A fair set F_i is given
+
+* by a **map** f_i (single-valued: an expression with ``Min``, ``Max``, ``Piecewise``; or
+  interval-valued ``(lo, hi)``) for a one-dimensional Δ_i — F_i = {r : r_i ∈ f_i(r)};
+* by **inequalities in action space** (a sympy Boolean in the coordinates);
+* by **inequalities in utility space** (a Boolean in symbols ``U1 … Un``), translated
+  exactly by substituting the utilities.
+
+All numbers are exact: strings are parsed with ``sympify(..., rational=True)`` so "0.8"
+means 4/5; a float is refused.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass, field
+from fractions import Fraction
+from typing import Any, Mapping, Sequence
+
+import sympy
+import z3
+
+from ..errors import ExactfairError, InexactValueError
+
+__all__ = [
+    "StrategicGame", "FairSet", "parse_expr", "to_z3", "point_in", "evaluate_at", "utility_symbols",
+]
+
+
+def parse_expr(text: Any, symbols: Mapping[str, sympy.Symbol], *, what: str = "expression") -> sympy.Basic:
+    """Exact sympy expression from a string (decimals read as rationals) or a sympy object.
+
+    >>> p, q = sympy.symbols("p q")
+    >>> parse_expr("min(p, (40*q + 23)/70)", {"p": p, "q": q})
+    Min(p, 4*q/7 + 23/70)
+    >>> parse_expr("0.8 - p", {"p": p})
+    4/5 - p
+    """
+    if isinstance(text, float):
+        raise InexactValueError(f"{what} is the float {text!r}; write it as a string such as \"0.8\"")
+    if isinstance(text, sympy.Basic):
+        expr = text
+    else:
+        local = dict(symbols)
+        local.update({"min": sympy.Min, "max": sympy.Max, "Min": sympy.Min, "Max": sympy.Max,
+                      "Piecewise": sympy.Piecewise})
+        try:
+            expr = sympy.sympify(str(text), locals=local, rational=True)
+        except (sympy.SympifyError, SyntaxError, TypeError) as exc:
+            raise ExactfairError(f"cannot read {what} {text!r}: {exc}") from None
+    if expr.has(sympy.Float):
+        raise InexactValueError(f"{what} {expr} contains a float")
+    unknown = {s.name for s in expr.free_symbols} - set(symbols)
+    if unknown:
+        raise ExactfairError(f"{what} {text!r} uses undeclared symbol(s) {sorted(unknown)}; "
+                             f"declared: {sorted(symbols)}")
+    return expr
+
+
+def _is_polynomial(expr: sympy.Basic, gens) -> bool:
+    for node in sympy.preorder_traversal(expr):
+        if isinstance(node, (sympy.Min, sympy.Max, sympy.Piecewise)):
+            continue
+        if node.is_Pow and node.base.free_symbols & set(gens) and not (node.exp.is_Integer and node.exp >= 0):
+            return False
+        if isinstance(node, sympy.Function) and not isinstance(node, (sympy.Min, sympy.Max, sympy.Piecewise)):
+            if node.free_symbols & set(gens):
+                return False
+    return True
+
+
+def to_z3(expr: sympy.Basic, env: Mapping[sympy.Symbol, Any]):
+    """Translate a sympy expression or Boolean (polynomial, Min, Max, Piecewise) to z3."""
+    if isinstance(expr, sympy.Symbol):
+        return env[expr]
+    if expr is sympy.true or expr == sympy.true:
+        return z3.BoolVal(True)
+    if expr is sympy.false or expr == sympy.false:
+        return z3.BoolVal(False)
+    if expr.is_Integer or expr.is_Rational:
+        return z3.RealVal(str(expr))
+    if expr.is_Add:
+        return z3.Sum([to_z3(a, env) for a in expr.args])
+    if expr.is_Mul:
+        out = to_z3(expr.args[0], env)
+        for a in expr.args[1:]:
+            out = out * to_z3(a, env)
+        return out
+    if expr.is_Pow:
+        base, exp = expr.args
+        if exp.is_Integer and exp >= 0:
+            b = to_z3(base, env)
+            out = z3.RealVal(1)
+            for _ in range(int(exp)):
+                out = out * b
+            return out
+        if exp.is_Integer and exp < 0:
+            return z3.RealVal(1) / to_z3(base ** (-exp), env)
+        raise ExactfairError(f"{expr} is not polynomial (exponent {exp}); exactfair needs polynomial utilities/maps")
+    if isinstance(expr, sympy.Min):
+        args = [to_z3(a, env) for a in expr.args]
+        out = args[0]
+        for a in args[1:]:
+            out = z3.If(a < out, a, out)
+        return out
+    if isinstance(expr, sympy.Max):
+        args = [to_z3(a, env) for a in expr.args]
+        out = args[0]
+        for a in args[1:]:
+            out = z3.If(a > out, a, out)
+        return out
+    if isinstance(expr, sympy.Piecewise):
+        pieces = list(expr.args)
+        out = to_z3(pieces[-1][0], env) if pieces[-1][1] == sympy.true else None
+        if out is None:
+            raise ExactfairError(f"{expr}: a Piecewise needs a final (value, True) piece")
+        for value, cond in reversed(pieces[:-1]):
+            out = z3.If(to_z3(cond, env), to_z3(value, env), out)
+        return out
+    if isinstance(expr, sympy.Eq):
+        return to_z3(expr.lhs, env) == to_z3(expr.rhs, env)
+    if isinstance(expr, sympy.Ne):
+        return to_z3(expr.lhs, env) != to_z3(expr.rhs, env)
+    if isinstance(expr, (sympy.Le, sympy.Lt, sympy.Ge, sympy.Gt)):
+        lhs, rhs = to_z3(expr.lhs, env), to_z3(expr.rhs, env)
+        return {sympy.Le: lambda: lhs <= rhs, sympy.Lt: lambda: lhs < rhs,
+                sympy.Ge: lambda: lhs >= rhs, sympy.Gt: lambda: lhs > rhs}[type(expr)]()
+    if isinstance(expr, sympy.And):
+        return z3.And([to_z3(a, env) for a in expr.args])
+    if isinstance(expr, sympy.Or):
+        return z3.Or([to_z3(a, env) for a in expr.args])
+    if isinstance(expr, sympy.Not):
+        return z3.Not(to_z3(expr.args[0], env))
+    if isinstance(expr, sympy.Implies):
+        return z3.Implies(to_z3(expr.args[0], env), to_z3(expr.args[1], env))
+    raise ExactfairError(f"cannot translate {expr} ({type(expr).__name__}) to z3: not polynomial/piecewise")
+
+
+def evaluate_at(expr: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]):
+    """Exact value (or truth) of an expression at a rational point."""
+    subs = {s: sympy.Rational(v.numerator, v.denominator) for s, v in point.items()}
+    value = expr.subs(subs)
+    if isinstance(value, sympy.Piecewise):
+        value = sympy.piecewise_fold(value).doit()
+    return value
+
+
+def point_in(condition: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]) -> bool:
+    """Exact truth of a Boolean condition at a rational point."""
+    value = evaluate_at(condition, point)
+    if value in (sympy.true, sympy.false):
+        return bool(value)
+    raise ExactfairError(f"could not decide {condition} at {point}")
+
+
+def utility_symbols(n: int) -> list[sympy.Symbol]:
+    """The symbols U1 … Un used in utility-space conditions."""
+    return [sympy.Symbol(f"U{i + 1}") for i in range(n)]
+
+
+@dataclass
+class StrategicGame:
+    """n players, each with coordinates of Δ_i, and exact utilities in those coordinates.
+
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> g.utilities
+    [-p + 2*q, 2*p - q]
+    >>> sorted(map(str, g.domain().free_symbols))
+    ['p', 'q']
+    """
+
+    coordinates: list[list[sympy.Symbol]]
+    utilities: list[sympy.Expr]
+    names: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if len(self.coordinates) != len(self.utilities):
+            raise ExactfairError(f"{len(self.coordinates)} players but {len(self.utilities)} utilities; "
+                                 "give one utility per player")
+        gens = self.symbols()
+        for i, u in enumerate(self.utilities):
+            if not _is_polynomial(u, gens):
+                raise ExactfairError(f"utility U{i + 1} = {u} is not polynomial in the strategy coordinates")
+        if not self.names:
+            self.names = [f"P{i + 1}" for i in range(len(self.utilities))]
+
+    @property
+    def n(self) -> int:
+        return len(self.utilities)
+
+    def symbols(self) -> list[sympy.Symbol]:
+        return [s for coords in self.coordinates for s in coords]
+
+    def symbol_map(self) -> dict[str, sympy.Symbol]:
+        return {s.name: s for s in self.symbols()}
+
+    def domain(self) -> sympy.Basic:
+        """R = Δ_1 × … × Δ_n as constraints on the coordinates."""
+        parts = []
+        for coords in self.coordinates:
+            parts += [c >= 0 for c in coords]
+            parts.append(sympy.Add(*coords) <= 1)
+        return sympy.And(*parts)
+
+    @classmethod
+    def two_by_two(cls, x: str, y: str, u1: Any, u2: Any) -> "StrategicGame":
+        """Two players with two actions each; coordinates ``x``, ``y``; utilities as expressions."""
+        sx, sy = sympy.Symbol(x, real=True), sympy.Symbol(y, real=True)
+        env = {x: sx, y: sy}
+        return cls([[sx], [sy]], [parse_expr(u1, env, what="U1"), parse_expr(u2, env, what="U2")])
+
+    @classmethod
+    def from_payoffs(cls, strategies: Sequence[int], payoffs: Mapping[tuple, Sequence[Any]],
+                     names: Sequence[str] | None = None, coordinate_names: Sequence[Sequence[str]] | None = None
+                     ) -> "StrategicGame":
+        """Expected utilities (multilinear) of an exact payoff table ``payoffs[profile][player]``.
+
+        >>> pd = {(0, 0): (1, 1), (0, 1): (-1, 2), (1, 0): (2, -1), (1, 1): (0, 0)}
+        >>> StrategicGame.from_payoffs([2, 2], pd, coordinate_names=[["p"], ["q"]]).utilities
+        [-p + 2*q, 2*p - q]
+        """
+        n = len(strategies)
+        coords = []
+        for i, k in enumerate(strategies):
+            labels = coordinate_names[i] if coordinate_names else [f"x{i + 1}_{a + 1}" for a in range(k - 1)]
+            if len(labels) != k - 1:
+                raise ExactfairError(f"player {i + 1} has {k} actions and needs {k - 1} coordinate names")
+            coords.append([sympy.Symbol(c, real=True) for c in labels])
+        probs = [coords[i] + [1 - sympy.Add(*coords[i])] for i in range(n)]
+        utilities = []
+        for player in range(n):
+            total = sympy.Integer(0)
+            for profile in itertools.product(*[range(k) for k in strategies]):
+                if profile not in payoffs:
+                    raise ExactfairError(f"missing payoff for the profile {profile}")
+                values = payoffs[profile]
+                if len(values) != n:
+                    raise ExactfairError(f"profile {profile} has {len(values)} payoffs, expected {n}")
+                value = values[player]
+                if isinstance(value, float):
+                    raise InexactValueError(f"payoff {value!r} is a float; write it exactly")
+                weight = sympy.Integer(1)
+                for i, a in enumerate(profile):
+                    weight *= probs[i][a]
+                total += weight * sympy.Rational(str(value))
+            utilities.append(sympy.expand(total))
+        return cls(coords, utilities, list(names or []))
+
+    @classmethod
+    def from_nfg(cls, nfg, coordinate_names: Sequence[Sequence[str]] | None = None) -> "StrategicGame":
+        """Game of a parsed ``.nfg`` file (:func:`exactfair.fairsets.nfg.read_nfg`)."""
+        return cls.from_payoffs([len(s) for s in nfg.strategies], nfg.payoffs, list(nfg.players),
+                                coordinate_names)
+
+
+@dataclass
+class FairSet:
+    """A player's fair set F_i, with the way it was given.
+
+    ``kind`` is ``"map"`` (``value`` is f_i, or ``(lo, hi)`` for an interval map), ``"action"``
+    (a Boolean in the coordinates) or ``"utility"`` (a Boolean in U1..Un).
+    """
+
+    player: int
+    kind: str
+    value: Any
+    game: StrategicGame
+
+    @classmethod
+    def from_map(cls, game: StrategicGame, player: int, fmap: Any) -> "FairSet":
+        coords = game.coordinates[player]
+        if len(coords) != 1:
+            raise ExactfairError(f"player {player + 1} has {len(coords) + 1} actions; maps are supported for "
+                                 "one-dimensional Δ_i (two actions)")
+        env = game.symbol_map()
+        if isinstance(fmap, (tuple, list)):
+            if len(fmap) != 2:
+                raise ExactfairError("an interval-valued map is a pair (lo, hi)")
+            value = tuple(parse_expr(x, env, what=f"f{player + 1} bound") for x in fmap)
+        else:
+            value = parse_expr(fmap, env, what=f"f{player + 1}")
+        return cls(player, "map", value, game)
+
+    @classmethod
+    def from_action_set(cls, game: StrategicGame, player: int, condition: Any) -> "FairSet":
+        return cls(player, "action", parse_expr(condition, game.symbol_map(), what=f"F{player + 1}"), game)
+
+    @classmethod
+    def from_utility_condition(cls, game: StrategicGame, player: int, condition: Any) -> "FairSet":
+        env = {s.name: s for s in utility_symbols(game.n)}
+        return cls(player, "utility", parse_expr(condition, env, what=f"utility condition of P{player + 1}"), game)
+
+    def condition(self) -> sympy.Basic:
+        """F_i as a Boolean in the strategy coordinates (the fixed points, for a map)."""
+        if self.kind == "action":
+            return self.value
+        if self.kind == "utility":
+            subs = dict(zip(utility_symbols(self.game.n), self.game.utilities))
+            return self.value.subs(subs)
+        x = self.game.coordinates[self.player][0]
+        if isinstance(self.value, tuple):
+            lo, hi = self.value
+            return sympy.And(lo <= x, x <= hi)
+        return sympy.Eq(x, self.value)
+
+    def describe(self) -> str:
+        if self.kind == "map":
+            if isinstance(self.value, tuple):
+                return f"f{self.player + 1}(r) = [{self.value[0]}, {self.value[1]}]"
+            return f"f{self.player + 1}(r) = {self.value}"
+        if self.kind == "utility":
+            return f"utility condition {self.value}"
+        return f"{self.value}"

@@ -129,6 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
                         choices=("monotone", "superadditive", "subadditive", "convex", "additive"))
     search.add_argument("--timeout", type=float, default=60.0)
     search.add_argument("--json", action="store_true")
+    bargain = sub.add_parser("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
+                             description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
+                                         "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
+                                         "optima exactly, and optionally plot them.")
+    bargain.add_argument("game", metavar="GAME",
+                         help="a bargaining JSON file, or post-example1, post-example2, post-example3")
+    bargain.add_argument("--plot", help="write a PNG of F1, F2, F and the outcome (two players)")
+    bargain.add_argument("--json", action="store_true")
     return parser
 
 
@@ -234,6 +242,54 @@ class _ProgressBar:
             sys.stderr.write("\n")
 
 
+def _cmd_bargain(args: argparse.Namespace) -> int:
+    from .fairsets.analysis import (
+        check_closed_graph, check_fixed_points, check_maps_into_simplex, check_nonempty,
+        check_nonempty_convex_values, lexicographic_optimum,
+    )
+    from .fairsets.post import EXAMPLES, example
+    from .fairsets.spec import read_bargain
+
+    b = example(args.game) if args.game in EXAMPLES else read_bargain(args.game)
+    verdicts = []
+    for fm in b.maps:
+        verdicts += [check_maps_into_simplex(fm), check_nonempty_convex_values(fm), check_closed_graph(fm),
+                     check_fixed_points(fm, b.fair_sets[fm.player], f"F{fm.player + 1}")]
+    region = b.region()
+    verdicts.append(check_nonempty(b.game, region))
+    outcomes = []
+    if verdicts[-1].verdict == "proved":
+        import itertools
+        for order in itertools.permutations(range(b.game.n)):
+            outcomes.append(lexicographic_optimum(b.game, region, order))
+    if args.plot:
+        from .fairsets.plot import plot_bargain
+        plot_bargain(b, args.plot, [o["point"] for o in outcomes])
+    if args.json:
+        data = {"game": b.name, "utilities": [str(u) for u in b.game.utilities],
+                "fair_sets": [fs.describe() for fs in b.fair_sets], "F": str(region),
+                "verdicts": [v.to_dict() for v in verdicts],
+                "outcomes": [{k: v for k, v in o.items() if k not in ("point_exact", "set")} for o in outcomes]}
+        _write(json.dumps(data, indent=2, ensure_ascii=False), None)
+        return 0
+    lines = [f"{b.name}: utilities " + ", ".join(f"U{i + 1} = {u}" for i, u in enumerate(b.game.utilities))]
+    lines += [f"F{fs.player + 1}: {fs.describe()}" for fs in b.fair_sets]
+    for v in verdicts:
+        text = f"  {v.claim}: {v.verdict.upper()}"
+        if v.verdict == "refuted":
+            text += f" — {v.witness.violation}"
+        elif v.details:
+            text += f" ({v.details[0]})"
+        lines.append(text)
+    for o in outcomes:
+        lines.append(f"lexicographic Pareto optimum, order U{', U'.join(map(str, o['order']))}: {o['point']} "
+                     f"(max values {', '.join(o['values'])}{'; unique point' if o['unique'] else '; a set'})")
+    if args.plot:
+        lines.append(f"plot written to {args.plot}")
+    _write("\n".join(lines), None)
+    return 0
+
+
 def _cmd_rewards(args: argparse.Namespace) -> int:
     game = _load_game(args.game)
     bar = _ProgressBar(not args.quiet)
@@ -312,6 +368,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_prove(args)
         if args.command == "search":
             return _cmd_search(args)
+        if args.command == "bargain":
+            return _cmd_bargain(args)
     except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
         print(f"exactfair: error: {message}", file=sys.stderr)

@@ -121,6 +121,7 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NfgGame:
         if k < len(toks) and toks[k][0].startswith('"'):
             take()  # comment
         outcomes = []
+        take("{")                                # the list of outcomes is wrapped in braces
         while k < len(toks) and toks[k][0] == "{":
             take("{")
             take()  # outcome name
@@ -135,6 +136,7 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NfgGame:
                 raise GameFileError(f"{source}: outcome {len(outcomes) + 1} has {len(values)} payoffs, "
                                     f"expected {len(players)}")
             outcomes.append(tuple(values))
+        take("}")
         for profile in profiles:
             tok, line = take()
             if not tok.isdigit() or int(tok) > len(outcomes):

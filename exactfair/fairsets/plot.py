@@ -30,7 +30,11 @@ def _mask(condition: sympy.Basic, x: sympy.Symbol, y: sympy.Symbol, grid: int):
 
 def plot_bargain(bargain, path: str | Path, outcomes: list | None = None, grid: int = 401) -> Path:
     """Write a PNG of F_1, F_2, F and the outcome points; returns the path."""
-    import matplotlib
+    try:
+        import matplotlib
+    except ImportError:
+        from ..errors import ExactfairError
+        raise ExactfairError("plotting needs matplotlib: pip install 'exactfair[plot]'") from None
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 

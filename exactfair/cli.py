@@ -95,6 +95,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="balanced-reciprocity: stream two layers at a time and print only the grand "
                               "coalition's rewards (for large n)")
     rewards.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
+    rewards.add_argument("--param", help="parametric game: plot rewards against this parameter (with --plot)")
+    rewards.add_argument("--plot", help="parametric game: write a PNG of the grand-coalition rewards against --param")
 
     check = sub.add_parser("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
                            description="Check which axioms hold on the game; print witnesses for those that fail. "
@@ -290,8 +292,34 @@ def _cmd_bargain(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:
+    from .parametric import parametric_balanced_reciprocity
+
+    if args.mechanism != "balanced-reciprocity":
+        raise ExactfairError("parametric games are supported for balanced-reciprocity")
+    table = parametric_balanced_reciprocity(game)
+    if args.plot:
+        from .parametric_plot import plot_rewards
+        names = sorted(game.parameters)
+        param = args.param or (names[0] if len(names) == 1 else None)
+        if param is None:
+            raise ExactfairError(f"--plot needs --param (one of {', '.join(names)})")
+        plot_rewards(table, param, args.plot)
+    if args.format == "json":
+        text = json.dumps(table.to_dict(), indent=2, ensure_ascii=False)
+    else:
+        text = f"admissible region: {table.region}\n" + table.render(args.format, min_size=max(args.min_size, 2))
+    _write(text, args.output)
+    return 0
+
+
 def _cmd_rewards(args: argparse.Namespace) -> int:
     game = _load_game(args.game)
+    from .parametric import ParametricGame
+    if isinstance(game, ParametricGame):
+        return _cmd_rewards_parametric(args, game)
+    if args.plot or args.param:
+        raise ExactfairError("--plot/--param need a parametric game (a 'parameters' section in the file)")
     bar = _ProgressBar(not args.quiet)
     if args.grand_only:
         if args.mechanism != "balanced-reciprocity":

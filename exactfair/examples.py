@@ -5,7 +5,7 @@ Fraction(4, 1)
 >>> example1_prime()[1, 3]
 Fraction(5, 1)
 >>> sorted(EXAMPLES)
-['example1', 'example1-prime', 'theorem5']
+['example1', 'example1-prime', 'example1-t', 'theorem5']
 """
 
 from __future__ import annotations
@@ -42,11 +42,18 @@ def theorem5_game() -> Game:
     return read_game(data_path("theorem5.json"))
 
 
+def example1_parametric():
+    """Example 1 with v({1,3}) = t ∈ [0, 10] (a :class:`~exactfair.parametric.ParametricGame`)."""
+    from .io import read_game
+    return read_game(data_path("example1_t.json"))
+
+
 #: Shipped games by name (usable as GAME on the command line).
 EXAMPLES: dict[str, Callable[[], Game]] = {
     "example1": example1,
     "example1-prime": example1_prime,
     "theorem5": theorem5_game,
+    "example1-t": example1_parametric,
 }
 
 

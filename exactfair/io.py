@@ -28,7 +28,7 @@ from .game import Game
 
 __all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json"]
 
-_JSON_KEYS = {"players", "values", "name", "description", "source"}
+_JSON_KEYS = {"players", "values", "name", "description", "source", "parameters"}
 
 
 def _reject_constant(token: str) -> Any:
@@ -58,6 +58,8 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     if "values" not in data:
         raise GameFileError(f"{source}: missing key 'values' (a list of 2^n values or of coalition/value objects)")
     players = data.get("players")
+    if "parameters" in data:
+        return _parametric_from_json(data, source)
     if players is not None and not isinstance(players, list):
         raise GameFileError(f"{source}: 'players' must be a list of labels")
     values = data["values"]
@@ -84,6 +86,44 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     except (GameFileError, GameDefinitionError):
         raise
     except (InexactValueError, ExactfairError) as exc:
+        raise GameFileError(f"{source}: {exc}") from None
+
+
+def _parametric_from_json(data: dict, source: str):
+    from .parametric import ParametricGame
+
+    params = data["parameters"]
+    if not isinstance(params, dict) or not params:
+        raise GameFileError(f"{source}: 'parameters' must map names to {{'min': ..., 'max': ...}} (or null)")
+    bounds = {}
+    for name, spec in params.items():
+        if spec is not None and (not isinstance(spec, dict) or set(spec) - {"min", "max"}):
+            raise GameFileError(f"{source}: parameter {name!r} takes an object with 'min' and/or 'max'")
+        bounds[name] = None if spec is None else (
+            None if spec.get("min") is None else str(spec["min"]), None if spec.get("max") is None else str(spec["max"]))
+    values = data["values"]
+    players = data.get("players")
+    if values and all(isinstance(x, dict) for x in values):
+        if players is None:
+            raise GameFileError(f"{source}: a parametric game with coalition objects needs 'players'")
+        index = {label: i for i, label in enumerate(players)}
+        flat: list = [None] * (1 << len(players))
+        flat[0] = "0"
+        for entry in values:
+            mask = 0
+            for label in entry["coalition"]:
+                if label not in index:
+                    raise GameFileError(f"{source}: coalition {entry['coalition']} names unknown player {label!r}")
+                mask |= 1 << index[label]
+            flat[mask] = str(entry["value"])
+        missing = [m for m, x in enumerate(flat) if x is None]
+        if missing:
+            raise GameFileError(f"{source}: missing value for coalition "
+                                f"{[players[i] for i in range(len(players)) if missing[0] >> i & 1]}")
+        values = flat
+    try:
+        return ParametricGame.from_values([str(x) for x in values], bounds, players)
+    except ExactfairError as exc:
         raise GameFileError(f"{source}: {exc}") from None
 
 

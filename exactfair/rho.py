@@ -24,7 +24,7 @@ from .game import Game
 from .mechanisms.shapley import shapley_of_subgame
 from .verdicts import Proved, Refuted, Witness
 
-__all__ = ["RHO", "f5_condition", "f5_rho_set", "theorem5_verdict"]
+__all__ = ["RHO", "f5_condition", "f5_rho_set", "theorem5_verdict", "r4_rho_set", "axiom_rho_sets"]
 
 #: The symbol ρ.
 RHO = sympy.Symbol("rho", positive=True)
@@ -141,3 +141,99 @@ def theorem5_verdict(game: Game | None = None, shapley_of: str = "grand") -> Pro
 
 
 
+
+
+def _single_power(expr: sympy.Expr):
+    """(coefficient, base, constant) when expr = c·b^ρ + d with one base b ∉ {0, 1}; None otherwise."""
+    terms: dict = {}
+    constant = sympy.Integer(0)
+    expr = sympy.expand(expr)
+    if expr == 0:
+        return (sympy.Integer(0), sympy.Integer(2), sympy.Integer(0))
+    for term in sympy.Add.make_args(expr):
+        coeff, rest = term.as_independent(RHO)
+        if rest == 1:
+            constant += coeff
+            continue
+        base, exponent = sympy.powdenest(rest, force=True).as_base_exp()
+        factor = sympy.simplify(exponent / RHO)
+        if not (base.is_Rational and factor.is_Rational and factor != 0):
+            return None
+        terms[base ** factor] = terms.get(base ** factor, 0) + coeff
+    terms = {b: c for b, c in terms.items() if c != 0}
+    if len(terms) > 1:
+        return None
+    if not terms:
+        return (sympy.Integer(0), sympy.Integer(2), constant)
+    (base, coeff), = terms.items()
+    return coeff, base, constant
+
+
+def _solve_ge(expr: sympy.Expr) -> sympy.Set:
+    """Exact {ρ ∈ (0, 1] : expr(ρ) ≥ 0} for expr = c·b^ρ + d (monotone in ρ)."""
+    parts = _single_power(expr)
+    if parts is None:
+        raise ExactfairError(f"{expr} ≥ 0 has several powers of rho; no closed form")
+    coeff, base, constant = parts
+    if coeff == 0:
+        return _UNIT if sign(constant) >= 0 else sympy.EmptySet
+    cuts = []
+    target = -constant / coeff
+    if target > 0:
+        root = sympy.log(target) / sympy.log(base)
+        if sign(root) > 0 and sign(root - 1) < 0:
+            cuts.append(root)
+    points = [sympy.Integer(0)] + cuts + [sympy.Integer(1)]
+    result = sympy.EmptySet
+    for a, b in zip(points, points[1:]):
+        mid = (a + b) / 2
+        if sign(expr.subs(RHO, mid)) >= 0:
+            result = result.union(sympy.Interval(a, b, left_open=True))
+    for c in cuts:                          # the root itself satisfies ≥ with equality
+        result = result.union(sympy.FiniteSet(c))
+    if sign(expr.subs(RHO, 1)) >= 0:
+        result = result.union(sympy.FiniteSet(1))
+    return result.intersect(_UNIT)
+
+
+def r4_rho_set(game: Game, shapley_of: str = "grand") -> tuple[sympy.Set, dict]:
+    """Exact set of ρ ∈ (0, 1] where ρ-Shapley satisfies R4 (M_i^C ≥ v_i), and the set per instance.
+
+    >>> from exactfair import examples
+    >>> r4_rho_set(examples.theorem5_game())[0]
+    Interval.Lopen(0, 1)
+    """
+    full = (1 << game.n) - 1
+    grand = shapley_of_subgame(game, full)
+    phi_of = (lambda m: grand) if shapley_of == "grand" else (lambda m: shapley_of_subgame(game, m))
+    total = _UNIT
+    per = {}
+    for c in range(1, 1 << game.n):
+        for i in range(game.n):
+            if not c >> i & 1:
+                continue
+            expr = _reward(game, i, c, phi_of) - sympy.Rational(game.values[1 << i].numerator,
+                                                                 game.values[1 << i].denominator)
+            sol = _solve_ge(expr)
+            per[(game.coalition_name(c), game.players[i])] = sol
+            total = total.intersect(sol)
+    return total, per
+
+
+def axiom_rho_sets(game: Game, shapley_of: str = "grand") -> dict:
+    """ρ-sets per axiom where exact: R4 (every instance), F5 (coalitions of two players).
+
+    Instances with several powers of ρ have no closed form and are listed under ``"open"``.
+    """
+    r4, _ = r4_rho_set(game, shapley_of)
+    f5 = _UNIT
+    open_instances = []
+    for c in range(1, 1 << game.n):
+        ms = [i for i in range(game.n) if c >> i & 1]
+        for x, i in enumerate(ms):
+            for j in ms[x + 1:]:
+                try:
+                    f5 = f5.intersect(f5_rho_set(game, game.labels(c), game.players[i], game.players[j], shapley_of))
+                except ExactfairError:
+                    open_instances.append(f"F5 in {game.coalition_name(c)} for ({game.players[i]}, {game.players[j]})")
+    return {"R4": r4, "F5": f5, "open": open_instances}

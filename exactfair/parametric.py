@@ -15,7 +15,7 @@ linear inequalities with redundant constraints removed).
 
 >>> g = ParametricGame.from_game(__import__("exactfair").examples.example1(), {(1, 3): "t"}, {"t": (0, None)})
 >>> g.admissible_region()
-(t >= 1) & (t <= 6)
+(1 <= t) & (t <= 6)
 """
 
 from __future__ import annotations
@@ -381,7 +381,7 @@ def parametric_balanced_reciprocity(game: ParametricGame, game_class: str = "mon
     >>> g = ParametricGame.from_game(examples.example1(), {(1, 3): "t"})
     >>> table = parametric_balanced_reciprocity(g)
     >>> [(str(p.region), str(p.value)) for p in table.pieces(2, (1, 2, 3, 4))]
-    [('(t >= 1) & (t <= 4)', '5'), ('(t >= 4) & (t <= 6)', '9 - t')]
+    [('(1 <= t) & (t <= 3)', '6'), ('(t <= 6) & (3 < t)', '9 - t')]
     """
     start = time.perf_counter()
     region = game.admissible_region(game_class)

@@ -37,7 +37,7 @@ from .logic import (
 
 __all__ = [
     "Axiom", "Instance", "AXIOMS", "AXIOMS_BY_NAME", "R1", "R2", "R3", "R3_LITERAL", "R4", "R5",
-    "F1", "F2", "F3", "F4", "F5", "GAME_CLASSES", "game_class_formula", "get_axiom",
+    "F1", "F2", "F3", "F4", "F5", "F3_SIM", "F4_SIM", "GAME_CLASSES", "game_class_formula", "get_axiom",
 ]
 
 
@@ -224,9 +224,43 @@ F4 = Axiom("F4", "Strict Monotonicity",
 F5 = Axiom("F5", "Balanced Reciprocity",
            "∀C ⊆ N, ∀i, j ∈ C: M_i^C − M_i^{C∖{j}} = M_j^C − M_j^{C∖{i}}", 1, _f5)
 
+def _f3_sim(n: int) -> Iterator[Instance]:
+    """Sim et al.'s F3: as F3 but B may be empty."""
+    for i in range(n):
+        for j in range(n):
+            if i == j:
+                continue
+            hyp_all = weakly_desirable(i, j, n)
+            pair = 1 << i | 1 << j
+            for c in range(1 << n):
+                if c & pair != pair:
+                    continue
+                rest = c & ~pair
+                hyp_b = disj(gt(value(b | 1 << i), value(b | 1 << j)) for b in subsets(rest))
+                yield Instance("F3-Sim", c, (i, j), conj([hyp_all, hyp_b]), gt(reward(i, c), reward(j, c)))
+
+
+def _f4_sim(n: int) -> Iterator[Instance]:
+    """Sim et al.'s F4: ∃B ⊆ C∖{i}: v′_{B∪i} > v_{B∪i} instead of v′_C > v_C."""
+    for c in range(1, 1 << n):
+        for i in members(c):
+            rest = c & ~(1 << i)
+            hyp = conj(
+                [conj(ge(value(a | 1 << i, 1), value(a | 1 << i, 0)) for a in subsets(rest)),
+                 disj(gt(value(b | 1 << i, 1), value(b | 1 << i, 0)) for b in subsets(rest)),
+                 conj(eq(value(d, 1), value(d, 0)) for d in subsets(rest))])
+            yield Instance("F4-Sim", c, (i,), hyp, gt(reward(i, c, 1), reward(i, c, 0)))
+
+
+#: Sim et al.'s stronger versions, which the paper weakens (Section 3.2).
+F3_SIM = Axiom("F3-Sim", "Strict Desirability (Sim et al.: B may be empty)",
+               "F3 with ∃B ⊆ C∖{i,j} (B = ∅ allowed) such that v_{B∪{i}} > v_{B∪{j}}", 1, _f3_sim)
+F4_SIM = Axiom("F4-Sim", "Strict Monotonicity (Sim et al.)",
+               "F4 with ∃B ⊆ C∖{i}: v′_{B∪{i}} > v_{B∪{i}} instead of v′_C > v_C", 2, _f4_sim)
+
 #: The ten axioms of Section 3, in the paper's order.
 AXIOMS: tuple[Axiom, ...] = (R1, R2, R3, R4, R5, F1, F2, F3, F4, F5)
-AXIOMS_BY_NAME = {a.name: a for a in AXIOMS + (R3_LITERAL,)}
+AXIOMS_BY_NAME = {a.name: a for a in AXIOMS + (R3_LITERAL, F3_SIM, F4_SIM)}
 
 
 def get_axiom(name: str) -> Axiom:
@@ -235,7 +269,7 @@ def get_axiom(name: str) -> Axiom:
     >>> get_axiom("f5").title
     'Balanced Reciprocity'
     """
-    key = name.strip().upper().replace("-LITERAL", "-literal")
+    key = name.strip().upper().replace("-LITERAL", "-literal").replace("-SIM", "-Sim")
     if key not in AXIOMS_BY_NAME:
         raise ValueError(f"unknown axiom {name!r}; choose one of {', '.join(AXIOMS_BY_NAME)}")
     return AXIOMS_BY_NAME[key]

@@ -131,6 +131,22 @@ def build_parser() -> argparse.ArgumentParser:
                         choices=("monotone", "superadditive", "subadditive", "convex", "additive"))
     search.add_argument("--timeout", type=float, default=60.0)
     search.add_argument("--json", action="store_true")
+    claims = sub.add_parser(
+        "claims", help="re-check every claim of both sources (the main job)",
+        description="Run the claims catalogue: one verdict per claim (proved with scope / refuted with an exactly "
+                    "re-verified witness / unknown). Exit 0 when every claim got a verdict, 3 if some are unknown, "
+                    "1 on an internal error.")
+    claims.add_argument("--only", help="claims whose id matches this glob or substring")
+    claims.add_argument("--n-max", type=int, default=4, help="largest n for bounded checks (default 4)")
+    claims.add_argument("--timeout", type=float, default=60.0, help="seconds per solver call (default 60)")
+    claims.add_argument("--jobs", type=int, default=1, help="parallel local processes (default 1)")
+    claims.add_argument("--scheduler", help="run on a Dask distributed cluster at this address (exactfair[dask]); "
+                                            "workers must run one thread each (z3 is not thread-safe)")
+    claims.add_argument("--json", action="store_true", help="print the records as JSON")
+    claims.add_argument("--report", help="also write a Markdown report (e.g. proofs/REPORT.md)")
+    claims.add_argument("--records", help="also write the JSON records to this file")
+    claims.add_argument("--list", action="store_true", help="list the claim ids and exit")
+
     bargain = sub.add_parser("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
                              description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
                                          "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
@@ -242,6 +258,42 @@ class _ProgressBar:
     def close(self) -> None:
         if self.shown:
             sys.stderr.write("\n")
+
+
+def _cmd_claims(args: argparse.Namespace) -> int:
+    from .claims import catalogue, run_claims, select
+    from .report import report_markdown, table_text, write_records
+
+    if args.list:
+        _write("\n".join(f"{c.id}  —  {c.statement}" for c in catalogue()), None)
+        return 0
+    ids = select(args.only)
+    show = sys.stderr.isatty()
+    done = [0]
+
+    def progress(record: dict) -> None:
+        done[0] += 1
+        if show:
+            print(f"[{done[0]}/{len(ids)}] {record['id']}: {record['verdict']} ({record['seconds']:.1f} s)",
+                  file=sys.stderr, flush=True)
+    records = run_claims(ids, n_max=args.n_max, timeout=args.timeout, jobs=args.jobs, scheduler=args.scheduler,
+                         progress=progress)
+    if args.json:
+        keys = ("id", "source", "statement", "verdict", "scope", "witness", "seconds")
+        _write(json.dumps([{k: r[k] for k in keys} for r in records], indent=2, ensure_ascii=False), None)
+    else:
+        _write(table_text(records), None)
+    command = "exactfair claims" + (f" --n-max {args.n_max}" if args.n_max != 4 else "")
+    if args.report:
+        _write(report_markdown(records, command), args.report)
+    if args.records:
+        write_records(records, args.records)
+    errors = [r for r in records if r["verdict"] == "error"]
+    for r in errors:
+        print(f"exactfair: internal error in {r['id']}: {r['witness']}", file=sys.stderr)
+    if errors:
+        return 1
+    return 3 if any(r["verdict"] == "unknown" for r in records) else 0
 
 
 def _cmd_bargain(args: argparse.Namespace) -> int:
@@ -398,6 +450,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_search(args)
         if args.command == "bargain":
             return _cmd_bargain(args)
+        if args.command == "claims":
+            return _cmd_claims(args)
     except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
         print(f"exactfair: error: {message}", file=sys.stderr)

@@ -16,7 +16,7 @@ def test_readme_starts_with_two_commands():
     blocks = _bash_blocks()
     assert len(blocks) >= 2
     main_job, tests = blocks[0].strip(), blocks[1].strip()
-    assert main_job.startswith("python3 -m venv .venv") and main_job.endswith("exactfair rewards example1")
+    assert main_job.startswith("python3 -m venv .venv") and main_job.endswith("exactfair claims")
     assert tests.endswith("python -m pytest")
 
 

@@ -1,0 +1,108 @@
+"""The claims catalogue, the main command, the report and errata agreement, proofs/ importable."""
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from exactfair.claims import catalogue, run_claim_record, run_claims, select
+from exactfair.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+
+REQUIRED = [
+    "paper.example1.table", "paper.example1.vprime", "paper.example1.sim-f3", "paper.example1.sim-f4",
+    "paper.theorem1", *[f"paper.theorem2.{a}" for a in ("R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F4", "F5")],
+    "paper.corollary3", "paper.corollary4", "paper.theorem5", "paper.theorem5.tables", "post.claim",
+    "post.example1.fixed-points", "post.example1.outcome", "post.example2.translation", "post.example2.validity",
+    "post.example2.outcome", "post.example3.subset", "post.example3.outcome",
+]
+
+EXPECTED_REFUTED = {"paper.theorem1", "paper.theorem2.F3", "paper.corollary4", "paper.proof.theorem1.step",
+                    "paper.proof.F3.eq56", "post.example1.fixed-points", "post.example2.translation-literal"}
+
+
+def test_catalogue_has_every_required_id_with_source_and_statement():
+    claims = {c.id: c for c in catalogue()}
+    assert set(REQUIRED) <= set(claims)
+    assert len(claims) == len(catalogue())  # ids unique
+    assert all(c.source and c.statement and c.method for c in claims.values())
+
+
+@pytest.fixture(scope="module")
+def records():
+    ids = [i for i in select(None) if i != "paper.corollary3"]  # corollary 3 at n = 4 takes ~40 s: slow marker
+    return run_claims(ids, n_max=4, jobs=2)
+
+
+def test_every_claim_gets_a_verdict(records):
+    verdicts = {r["id"]: r["verdict"] for r in records}
+    assert set(verdicts.values()) <= {"proved", "refuted"}
+    assert {i for i, v in verdicts.items() if v == "refuted"} == EXPECTED_REFUTED
+    assert all(r["witness"] for r in records if r["verdict"] == "refuted")
+
+
+def test_refuted_claims_are_in_the_errata(records):
+    errata = (ROOT / "docs" / "errata.md").read_text(encoding="utf-8")
+    for rid in EXPECTED_REFUTED:
+        assert f"`{rid}`" in errata, rid
+
+
+def test_committed_report_agrees_with_the_catalogue(records):
+    report = (ROOT / "proofs" / "REPORT.md").read_text(encoding="utf-8")
+    rows = dict(re.findall(r"^\| `([^`]+)` \| \*\*(\w+)\*\* \|", report, flags=re.M))
+    for r in records:
+        assert rows.get(r["id"]) == r["verdict"], r["id"]
+
+
+def test_internal_errors_are_recorded_not_hidden(monkeypatch):
+    import exactfair.claims as claims_module
+    original = claims_module.catalogue
+
+    def broken():
+        out = original()
+        bad = out[0].__class__("broken", "test", "x", "x", lambda scope: 1 / 0)
+        return out + [bad]
+    monkeypatch.setattr(claims_module, "catalogue", broken)
+    record = claims_module.run_claim_record("broken")
+    assert record["verdict"] == "error" and "ZeroDivisionError" in record["witness"]
+
+
+def test_claims_cli_json_and_exit_code(capsys, tmp_path):
+    code = main(["claims", "--only", "paper.example1.*", "--json", "--report", str(tmp_path / "r.md")])
+    data = json.loads(capsys.readouterr().out)
+    assert code == 0 and {r["id"] for r in data} == set(select("paper.example1.*"))
+    assert set(data[0]) == {"id", "source", "statement", "verdict", "scope", "witness", "seconds"}
+    assert (tmp_path / "r.md").read_text().startswith("# Claims report")
+    assert main(["claims", "--list"]) == 0
+
+
+def test_parallel_jobs_give_the_same_records():
+    ids = select("paper.theorem2.R*")
+    one = run_claims(ids, n_max=3, jobs=1)
+    two = run_claims(ids, n_max=3, jobs=2)
+    assert [(r["id"], r["verdict"], r["scope"]) for r in one] == [(r["id"], r["verdict"], r["scope"]) for r in two]
+
+
+def test_dask_local_cluster():
+    distributed = pytest.importorskip("distributed")
+    # z3 is not thread-safe: one worker process with one thread
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True, dashboard_address=None) \
+            as cluster, distributed.Client(cluster) as client:
+        ids = select("paper.example1.*") + ["paper.proof.F5.step", "paper.theorem1"]
+        records = run_claims(ids, scheduler=client)
+    assert {r["id"]: r["verdict"] for r in records} == {**{i: "proved" for i in ids}, "paper.theorem1": "refuted"}
+
+
+def test_proofs_modules_importable_and_fast_scope():
+    from proofs import corollaries, examples, post, theorem1, theorem2, theorem5  # noqa: F401
+    run, uniqueness = theorem1.fast_scope()
+    assert run.per_n[0].verdict == "refuted" and uniqueness.verdict == "proved"
+    assert [r["verdict"] for r in examples.run(write=False)] == ["proved"] * 6
+    assert theorem5.run(write=False)["readings"]["grand"]["verdict"] == "proved"
+
+
+@pytest.mark.slow
+def test_corollary3_in_the_catalogue():
+    assert run_claim_record("paper.corollary3")["verdict"] == "proved"

@@ -167,7 +167,8 @@ def weakly_desirable(i: int, j: int, n: int) -> Formula:
     return conj(ge(value(a | 1 << i), value(a | 1 << j)) for a in subsets(rest))
 
 
-def _f3(n: int) -> Iterator[Instance]:
+def _strict_desirability(n: int, name: str, allow_empty_b: bool) -> Iterator[Instance]:
+    """F3 (B ≠ ∅, the paper) or Sim et al.'s F3 (B may be empty)."""
     for i in range(n):
         for j in range(n):
             if i == j:
@@ -175,11 +176,15 @@ def _f3(n: int) -> Iterator[Instance]:
             hyp_all = weakly_desirable(i, j, n)
             pair = 1 << i | 1 << j
             for c in range(1 << n):
-                if c & pair != pair or c == pair:
-                    continue  # B ⊆ C∖{i,j}, B ≠ ∅ needs a third member
+                if c & pair != pair or (c == pair and not allow_empty_b):
+                    continue  # the paper's B ⊆ C∖{i,j}, B ≠ ∅ needs a third member
                 rest = c & ~pair
-                hyp_b = disj(gt(value(b | 1 << i), value(b | 1 << j)) for b in subsets(rest) if b)
-                yield Instance("F3", c, (i, j), conj([hyp_all, hyp_b]), gt(reward(i, c), reward(j, c)))
+                hyp_b = disj(gt(value(b | 1 << i), value(b | 1 << j)) for b in subsets(rest) if b or allow_empty_b)
+                yield Instance(name, c, (i, j), conj([hyp_all, hyp_b]), gt(reward(i, c), reward(j, c)))
+
+
+def _f3(n: int) -> Iterator[Instance]:
+    return _strict_desirability(n, "F3", allow_empty_b=False)
 
 
 def _f4(n: int) -> Iterator[Instance]:
@@ -226,18 +231,7 @@ F5 = Axiom("F5", "Balanced Reciprocity",
 
 def _f3_sim(n: int) -> Iterator[Instance]:
     """Sim et al.'s F3: as F3 but B may be empty."""
-    for i in range(n):
-        for j in range(n):
-            if i == j:
-                continue
-            hyp_all = weakly_desirable(i, j, n)
-            pair = 1 << i | 1 << j
-            for c in range(1 << n):
-                if c & pair != pair:
-                    continue
-                rest = c & ~pair
-                hyp_b = disj(gt(value(b | 1 << i), value(b | 1 << j)) for b in subsets(rest))
-                yield Instance("F3-Sim", c, (i, j), conj([hyp_all, hyp_b]), gt(reward(i, c), reward(j, c)))
+    return _strict_desirability(n, "F3-Sim", allow_empty_b=True)
 
 
 def _f4_sim(n: int) -> Iterator[Instance]:

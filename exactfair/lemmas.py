@@ -150,6 +150,20 @@ def _f5_shared(L: Local, p: str, q: str, tag: str) -> z3.BoolRef:
     return L.M(p, tag=tag) - L.M(p, q, tag="") == L.M(q, tag=tag) - L.M(q, p, tag="")
 
 
+def _extra_axioms(L: Local, names: list[str], extra: tuple[str, ...]) -> list:
+    """R1/R2/R4 at C for both tables (tags "" and "P")."""
+    out = []
+    for tag in ("", "P"):
+        for p in names:
+            if "R2" in extra:
+                out.append(L.M(p, tag=tag) <= L.v())
+            if "R1" in extra:
+                out.append(L.M(p, tag=tag) >= 0)
+            if "R4" in extra:
+                out.append(L.M(p, tag=tag) >= L.single(p))
+    return out
+
+
 def lemma_uniqueness(extra: tuple[str, ...] = ()) -> list[LemmaCase]:
     """L-U: two tables agreeing below C and satisfying F5, R3 (+extra) at C agree at C.
 
@@ -164,14 +178,7 @@ def lemma_uniqueness(extra: tuple[str, ...] = ()) -> list[LemmaCase]:
         for tag in ("", "P"):
             hyps += [_f5_shared(L, p, q, tag) for p, q in itertools.combinations(names, 2)]
         hyps += [L.M(k, tag="") == L.v(), L.M(k2, tag="P") == L.v()]
-        for tag in ("", "P"):
-            for p in names:
-                if "R2" in extra:
-                    hyps.append(L.M(p, tag=tag) <= L.v())
-                if "R1" in extra:
-                    hyps.append(L.M(p, tag=tag) >= 0)
-                if "R4" in extra:
-                    hyps.append(L.M(p, tag=tag) >= L.single(p))
+        hyps += _extra_axioms(L, names, extra)
         concl = L.M("a", tag="") == L.M("a", tag="P")
         cases.append(LemmaCase(f"L-U{''.join('+' + e for e in extra)} (k={k}, k′={k2})", tuple(hyps), concl, L))
     return cases
@@ -185,13 +192,7 @@ def lemma_uniqueness_size(s: int, extra: tuple[str, ...] = ()) -> list[LemmaCase
     for tag in ("", "P"):
         hyps += [_f5_shared(L, p, q, tag) for p, q in itertools.combinations(names, 2)]
         hyps.append(z3.Or([L.M(p, tag=tag) == L.v() for p in names]))
-        for p in names:
-            if "R2" in extra:
-                hyps.append(L.M(p, tag=tag) <= L.v())
-            if "R1" in extra:
-                hyps.append(L.M(p, tag=tag) >= 0)
-            if "R4" in extra:
-                hyps.append(L.M(p, tag=tag) >= L.single(p))
+    hyps += _extra_axioms(L, names, extra)
     concl = z3.And([L.M(p, tag="") == L.M(p, tag="P") for p in names])
     return [LemmaCase(f"L-U[{s}]{''.join('+' + e for e in extra)}", tuple(hyps), concl, L)]
 

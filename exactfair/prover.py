@@ -199,15 +199,21 @@ def _theorem1(n: int, opt: Options, integer: bool) -> Problem:
     return Problem("theorem1" + opt.suffix(), n, [], hyps, conclusion, decode, [g])
 
 
+def _monotone_setup(axiom: Axiom, opt: Options, n: int, integer: bool):
+    """Classes (monotone first), number of games, and one symbolic game and table per game of the axiom."""
+    classes = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
+    k = axiom.games
+    gs = [SymbolicGame(n, "v", integer)] + ([SymbolicGame(n, "w", integer)] if k == 2 else [])
+    ts = [SymbolicTable(n, "M")] + ([SymbolicTable(n, "N")] if k == 2 else [])
+    return classes, k, gs, ts
+
+
 def _theorem2(axiom_name: str, n: int, opt: Options, integer: bool, encoding: str) -> Problem:
     """Theorem 2, one axiom: on monotone v (+ classes), every run of Algorithm 1 satisfies it."""
     axiom = resolve_axiom(axiom_name)
     if opt.relaxed:
         axiom = relax(axiom)
-    classes = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
-    k = axiom.games
-    gs = [SymbolicGame(n, "v", integer)] + ([SymbolicGame(n, "w", integer)] if k == 2 else [])
-    ts = [SymbolicTable(n, "M")] + ([SymbolicTable(n, "N")] if k == 2 else [])
+    classes, k, gs, ts = _monotone_setup(axiom, opt, n, integer)
     background = []
     for g, t in zip(gs, ts):
         if encoding == "structured":
@@ -262,10 +268,7 @@ def _corollary4(axiom_name: str, n: int, opt: Options, integer: bool) -> Problem
     axiom = resolve_axiom(axiom_name)
     if opt.relaxed:
         axiom = relax(axiom)
-    classes = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
-    k = axiom.games
-    gs = [SymbolicGame(n, "v", integer)] + ([SymbolicGame(n, "w", integer)] if k == 2 else [])
-    ts = [SymbolicTable(n, "M")] + ([SymbolicTable(n, "N")] if k == 2 else [])
+    classes, k, gs, ts = _monotone_setup(axiom, opt, n, integer)
     hyp_axioms = ["R3", "R5", "F5"] + list(opt.extra_axioms)
     hyps = _class_hypotheses(gs, classes, n, ["v", "v′"][:k])
     for g, t, tag in zip(gs, ts, ["M", "M′"]):

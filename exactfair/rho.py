@@ -74,28 +74,13 @@ def f5_rho_set(game: Game, coalition, i, j, shapley_of: str = "grand") -> sympy.
     {-log(2/3)/log(2)}
     """
     expr = f5_condition(game, coalition, i, j, shapley_of)
-    if expr == 0:
-        return _UNIT
-    terms: dict = {}
-    constant = sympy.Integer(0)
-    for term in sympy.Add.make_args(expr):
-        coeff, rest = term.as_independent(RHO)
-        if rest == 1:
-            constant += coeff
-            continue
-        base, exponent = sympy.powdenest(rest, force=True).as_base_exp()
-        factor = sympy.simplify(exponent / RHO)
-        if not (base.is_Rational and factor.is_Rational and factor != 0):
-            raise ExactfairError(f"F5 condition {expr} is not a sum of rational powers b**rho")
-        base = base ** factor                      # b**(k*rho) = (b**k)**rho
-        terms[base] = terms.get(base, 0) + coeff
-    terms = {b: c for b, c in terms.items() if c != 0}
-    if not terms:
-        return _UNIT if constant == 0 else sympy.EmptySet
-    if len(terms) > 1:
+    parts = _single_power(expr)
+    if parts is None:
         raise ExactfairError(
             f"F5 condition {expr} has several powers of rho; no closed form (use a coalition of two players)")
-    (base, coeff), = terms.items()
+    coeff, base, constant = parts
+    if coeff == 0:
+        return _UNIT if constant == 0 else sympy.EmptySet
     target = -constant / coeff
     if target <= 0:
         return sympy.EmptySet

@@ -13,6 +13,13 @@ from exactfair.engine import run_claim
 RECORDS = Path(__file__).parent / "records"
 
 
+def write_claim_records(records: list[dict], name: str) -> None:
+    """Write claim records (without the long witness text) to proofs/records/<name>.json."""
+    RECORDS.mkdir(exist_ok=True)
+    (RECORDS / f"{name}.json").write_text(json.dumps(
+        [{k: v for k, v in r.items() if k != "witness_text"} for r in records], indent=2, ensure_ascii=False) + "\n")
+
+
 def run_group(group: str, claims: list[str], n_max: int, timeout: float, repairs: bool,
               write: bool = True) -> dict:
     start = time.perf_counter()

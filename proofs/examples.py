@@ -3,12 +3,11 @@
 Run: ``python -m proofs.examples`` (writes proofs/records/examples.json).
 """
 
-import json
 import sys
 
 from exactfair.claims import run_claims
 
-from ._common import RECORDS
+from ._common import write_claim_records
 
 IDS = ["paper.example1.table", "paper.example1.vprime", "paper.example1.loses-value", "paper.example1.sim-f3",
        "paper.example1.sim-f4", "paper.theorem5.tables"]
@@ -17,10 +16,7 @@ IDS = ["paper.example1.table", "paper.example1.vprime", "paper.example1.loses-va
 def run(write: bool = True) -> list:
     records = run_claims(IDS)
     if write:
-        RECORDS.mkdir(exist_ok=True)
-        (RECORDS / "examples.json").write_text(json.dumps(
-            [{k: v for k, v in r.items() if k != "witness_text"} for r in records], indent=2, ensure_ascii=False)
-            + "\n")
+        write_claim_records(records, "examples")
     return records
 
 

@@ -255,7 +255,12 @@ def _post(claim_id: str) -> Callable[[Scope], Verdict]:
 
 
 def catalogue() -> list[Claim]:
-    """All claims, in report order."""
+    """All claims, in report order.
+
+    >>> ids = [c.id for c in catalogue()]
+    >>> ids[0], "paper.theorem1" in ids, "post.example2.outcome" in ids
+    ('paper.example1.table', True, True)
+    """
     from .axioms import AXIOMS
     from .fairsets.post import post_claims
 
@@ -334,7 +339,12 @@ def _witness_line(v: Verdict) -> str:
 
 
 def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> dict:
-    """Run one claim by id; never raises for a claim's own failure (internal errors are recorded)."""
+    """Run one claim by id; never raises for a claim's own failure (internal errors are recorded).
+
+    >>> r = run_claim_record("paper.example1.table")
+    >>> r["verdict"], r["scope"]
+    ('proved', 'exact, 44 printed entries')
+    """
     claims = {c.id: c for c in catalogue()}
     claim = claims[claim_id]
     start = time.perf_counter()
@@ -354,7 +364,11 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
 
 
 def select(pattern: str | None) -> list[str]:
-    """Claim ids matching a glob or substring pattern (all when None)."""
+    """Claim ids matching a glob or substring pattern (all when None).
+
+    >>> select("paper.theorem2.R*")
+    ['paper.theorem2.R1', 'paper.theorem2.R2', 'paper.theorem2.R3', 'paper.theorem2.R4', 'paper.theorem2.R5']
+    """
     ids = [c.id for c in catalogue()]
     if not pattern:
         return ids
@@ -369,6 +383,9 @@ def run_claims(ids: Sequence[str], *, n_max: int = 4, timeout: float = 60.0, job
     """Run claims locally (``jobs`` processes) or on a Dask cluster (``scheduler`` address or Client).
 
     Dask workers must run one thread each (``dask worker --nthreads 1``): z3 is not thread-safe.
+
+    >>> [r["verdict"] for r in run_claims(["paper.theorem5", "post.example1.fixed-points"])]
+    ['proved', 'refuted']
     """
     if scheduler:
         try:

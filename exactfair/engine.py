@@ -67,7 +67,11 @@ def _lemma(name: str):
 
 
 def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
-    """The all-n verdict of a claim from its inductive-step lemmas, if it has any."""
+    """The all-n verdict of a claim from its inductive-step lemmas, if it has any.
+
+    >>> all_n_verdict("theorem2.F5")[0].verdict, all_n_verdict("theorem2.F1")[0]
+    ('proved', None)
+    """
     if claim not in _ALL_N:
         return None, ""
     names, argument = _ALL_N[claim]
@@ -81,7 +85,11 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
 
 
 def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
-    """Uniqueness step L-U[s] for every coalition size s = 2..n_max: Theorem 1 (+extra) for n ≤ n_max."""
+    """Uniqueness step L-U[s] for every coalition size s = 2..n_max: Theorem 1 (+extra) for n ≤ n_max.
+
+    >>> uniqueness_up_to(6).verdict, uniqueness_up_to(3, ()).verdict
+    ('proved', 'refuted')
+    """
     start = time.perf_counter()
     for s in range(2, n_max + 1):
         v = prove_lemma(f"L-U[{s}]", lemma_uniqueness_size(s, extra), scope=f"|C| = {s}")
@@ -93,7 +101,11 @@ def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
 
 
 def repairs_for(claim: str) -> list[tuple[str, Options]]:
-    """The repairs a referee would try for a refuted claim."""
+    """The repairs a referee would try for a refuted claim.
+
+    >>> [d for d, _ in repairs_for("theorem2.F3")][:2]
+    ['replace the strict > in the conclusion by ≥', 'restrict to superadditive games']
+    """
     base, _, axiom = claim.partition(".")
     out: list[tuple[str, Options]] = []
     if base in ("theorem1", "corollary4"):
@@ -117,7 +129,12 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
               explain: bool = False, try_repairs: bool = True, progress: bool = False,
               stop_at_refutation: bool = True) -> ClaimRun:
     """Verdicts for ``claim`` at each n in ``ns`` (stopping at the first refutation), the all-n
-    status, and repairs when refuted."""
+    status, and repairs when refuted.
+
+    >>> run = run_claim("theorem1", [2, 3])
+    >>> [v.verdict for v in run.per_n], [r["claim"] for r in run.repairs if r["verdict"] == "proved"]
+    (['refuted'], ['theorem1+R2'])
+    """
     if claim == "theorem5":
         from .rho import theorem5_verdict
         return ClaimRun(claim, [theorem5_verdict()], None,

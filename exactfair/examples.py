@@ -21,12 +21,20 @@ _DATA = Path(__file__).parent / "data"
 
 
 def data_path(name: str) -> Path:
-    """Path of a shipped data file."""
+    """Path of a shipped data file.
+
+    >>> data_path("example1.json").name
+    'example1.json'
+    """
     return _DATA / name
 
 
 def example1() -> Game:
-    """Example 1 (Section 4): the 4-player monotone game of the paper."""
+    """Example 1 (Section 4): the 4-player monotone game of the paper.
+
+    >>> example1()[1, 4]
+    Fraction(7, 1)
+    """
     from .io import read_game
     return read_game(data_path("example1.json"))
 
@@ -37,7 +45,11 @@ def example1_prime() -> Game:
 
 
 def theorem5_game() -> Game:
-    """The 3-player game of the proof of Theorem 5 (Section 5)."""
+    """The 3-player game of the proof of Theorem 5 (Section 5).
+
+    >>> theorem5_game()[1, 2, 3]
+    Fraction(6, 1)
+    """
     from .io import read_game
     return read_game(data_path("theorem5.json"))
 
@@ -58,7 +70,11 @@ EXAMPLES: dict[str, Callable[[], Game]] = {
 
 
 def get_example(name: str) -> Game:
-    """A shipped game by name."""
+    """A shipped game by name.
+
+    >>> get_example("example1-prime")[1, 3]
+    Fraction(5, 1)
+    """
     if name not in EXAMPLES:
         raise KeyError(f"no shipped example {name!r}; choose one of {', '.join(sorted(EXAMPLES))}")
     return EXAMPLES[name]()

@@ -164,7 +164,11 @@ def _prepare(values, n: int | None, check_monotone: bool):
 
 
 def full_memory_estimate(n: int) -> int:
-    """Bytes of the full int64 table (2^n × n) plus working arrays of the largest layer."""
+    """Bytes of the full int64 table (2^n × n) plus working arrays of the largest layer.
+
+    >>> full_memory_estimate(20) > 20 * 2 ** 20 * 8
+    True
+    """
     largest = math.comb(n, n // 2)
     return (1 << n) * n * 8 + largest * (n + 4 * (n // 2 + 1)) * 8 + (1 << n) * 24
 
@@ -216,7 +220,11 @@ def balanced_reciprocity_fast(game, *, require_monotone: bool = True, progress: 
 
 
 def stream_memory_estimate(n: int) -> int:
-    """Peak bytes of the streaming mode: values, two layers of rows, masks and temporaries."""
+    """Peak bytes of the streaming mode: values, two layers of rows, masks and temporaries.
+
+    >>> stream_memory_estimate(24) < 8 * 2 ** 30
+    True
+    """
     largest = math.comb(n, n // 2)
     return (1 << n) * 8 * 2 + largest * n * 8 * 4 + largest * (n // 2 + 1) * 8 * 6
 

@@ -193,5 +193,10 @@ def game_to_dict(game: Game) -> dict:
 
 
 def game_to_json(game: Game, indent: int | None = 2) -> str:
-    """:func:`game_to_dict` as JSON text; :func:`parse_game_json` reads it back."""
+    """:func:`game_to_dict` as JSON text; :func:`parse_game_json` reads it back.
+
+    >>> g = Game.from_bitmask_values([0, 1, "1/2", 2])
+    >>> parse_game_json(game_to_json(g)) == g
+    True
+    """
     return json.dumps(game_to_dict(game), indent=indent, ensure_ascii=False)

@@ -208,7 +208,11 @@ LEMMAS = {
 
 
 def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float = 60.0, scope: str = "all n"):
-    """Prove every case of a lemma; Refuted carries the local countermodel (as text)."""
+    """Prove every case of a lemma; Refuted carries the local countermodel (as text).
+
+    >>> prove_lemma("L-F5").verdict, prove_lemma("L-U").verdict
+    ('proved', 'refuted')
+    """
     start = time.perf_counter()
     cases = cases if cases is not None else LEMMAS[name]()
     for case in cases:

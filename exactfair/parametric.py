@@ -439,7 +439,13 @@ def parametric_balanced_reciprocity(game: ParametricGame, game_class: str = "mon
 def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(a for a in AXIOMS if a.games == 1),
                   timeout: float = 30.0) -> dict:
     """For each single-game axiom: Proved on the whole region, or Refuted with the failing sub-region
-    (exact) and a witness point (re-checked with the exact checker on the instantiated game)."""
+    (exact) and a witness point (re-checked with the exact checker on the instantiated game).
+
+    >>> from exactfair import examples
+    >>> g = ParametricGame.from_game(examples.example1(), {(1, 3): "t"})
+    >>> axiom_regions(parametric_balanced_reciprocity(g), ["F5"])["F5"].verdict
+    'proved'
+    """
     from .check import check_axiom
     from .mechanisms import balanced_reciprocity
 

@@ -310,7 +310,12 @@ CLAIMS = claim_names()
 
 
 def build_problem(claim: str, n: int, opt: Options = Options(), integer: bool = False) -> Problem:
-    """The :class:`Problem` for a claim name at n players."""
+    """The :class:`Problem` for a claim name at n players.
+
+    >>> p = build_problem("theorem1", 2)
+    >>> p.claim, len(p.hypotheses)
+    ('theorem1', 16)
+    """
     if n < 1:
         raise ValueError("n must be at least 1")
     base, _, axiom = claim.partition(".")
@@ -405,7 +410,13 @@ def _shrink(claim: str, n: int, opt: Options, timeout: float) -> Witness | None:
 
 def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shrink: bool = True,
           opt: Options = Options(), smtlib_dir: Path | None = None) -> Verdict:
-    """Decide one problem: Vacuous, Proved, Refuted (exactly re-verified) or Unknown."""
+    """Decide one problem: Vacuous, Proved, Refuted (exactly re-verified) or Unknown.
+
+    >>> solve(build_problem("theorem2.F5", 3)).verdict
+    'proved'
+    >>> solve(build_problem("theorem1", 2, Options(extra_axioms=("R3-literal",)))).verdict
+    'vacuous'
+    """
     start = time.perf_counter()
     scope = f"n = {problem.n}"
     s = _solver(timeout)

@@ -24,7 +24,11 @@ def _increment(rng: random.Random, max_numerator: int) -> Fraction:
 
 
 def random_monotone_game(n: int, rng: random.Random, max_numerator: int = 4) -> Game:
-    """A monotone game: v(C) = max_{i∈C} v(C∖{i}) + δ_C with random δ_C ≥ 0 (often 0)."""
+    """A monotone game: v(C) = max_{i∈C} v(C∖{i}) + δ_C with random δ_C ≥ 0 (often 0).
+
+    >>> random_monotone_game(4, random.Random(7)).n
+    4
+    """
     v = [Fraction(0)] * (1 << n)
     for c in range(1, 1 << n):
         v[c] = max(v[c & ~(1 << i)] for i in members(c)) + _increment(rng, max_numerator)

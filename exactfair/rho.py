@@ -209,6 +209,11 @@ def axiom_rho_sets(game: Game, shapley_of: str = "grand") -> dict:
     """ρ-sets per axiom where exact: R4 (every instance), F5 (coalitions of two players).
 
     Instances with several powers of ρ have no closed form and are listed under ``"open"``.
+
+    >>> from exactfair import examples
+    >>> sets = axiom_rho_sets(examples.theorem5_game())
+    >>> sets["R4"], sets["F5"]
+    (Interval.Lopen(0, 1), EmptySet)
     """
     r4, _ = r4_rho_set(game, shapley_of)
     f5 = _UNIT

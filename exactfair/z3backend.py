@@ -56,7 +56,13 @@ _Z3_OPS = {
 
 
 def compile_formula(formula: Formula, lookup_atom: Callable) -> z3.BoolRef:
-    """Compile a formula to z3 with ``lookup_atom(atom) -> z3 term``."""
+    """Compile a formula to z3 with ``lookup_atom(atom) -> z3 term``.
+
+    >>> from exactfair.logic import le, reward, value
+    >>> g, t = SymbolicGame(2), SymbolicTable(2)
+    >>> compile_formula(le(reward(0, 3), value(3)), lookup(g, t))
+    M_0_3 <= v_3
+    """
     if isinstance(formula, Compare):
         return _Z3_OPS[formula.op](compile_linear(formula.left, lookup_atom),
                                    compile_linear(formula.right, lookup_atom))
@@ -148,7 +154,11 @@ def concrete_lookup(games: Sequence[Game], tables: Sequence[RewardTable] = ()) -
 
 
 def to_fraction(value: z3.ExprRef) -> Fraction:
-    """Exact rational of a z3 numeral (raises for algebraic irrationals)."""
+    """Exact rational of a z3 numeral (raises for algebraic irrationals).
+
+    >>> to_fraction(z3.RealVal("3/4"))
+    Fraction(3, 4)
+    """
     if z3.is_int_value(value):
         return Fraction(value.as_long())
     if z3.is_rational_value(value):

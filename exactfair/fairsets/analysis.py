@@ -78,7 +78,15 @@ def _decide(claim: str, scope: str, game: StrategicGame, counterexample: sympy.B
 
 # ----------------------------------------------------------------------------- validity of maps
 def check_maps_into_simplex(fs: FairSet, timeout: float = 30.0) -> Verdict:
-    """f_i(r) ⊆ Δ_i = [0, 1] for every r ∈ R."""
+    """f_i(r) ⊆ Δ_i = [0, 1] for every r ∈ R.
+
+    >>> from exactfair.fairsets.core import StrategicGame, FairSet
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> check_maps_into_simplex(FairSet.from_map(g, 0, "Min(p, q)")).verdict
+    'proved'
+    >>> check_maps_into_simplex(FairSet.from_map(g, 0, "p + 1/2")).verdict
+    'refuted'
+    """
     start = time.perf_counter()
     if fs.kind != "map":
         raise ExactfairError("this fair set is not given by a map")
@@ -143,13 +151,27 @@ def check_closed_graph(fs: FairSet, timeout: float = 30.0) -> Verdict:
 
 
 def check_fixed_points(fs: FairSet, claimed: sympy.Basic | FairSet, name: str, timeout: float = 30.0) -> Verdict:
-    """{r : r_i ∈ f_i(r)} equals the claimed set."""
+    """{r : r_i ∈ f_i(r)} equals the claimed set.
+
+    >>> from exactfair.fairsets.core import StrategicGame, FairSet
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> p, q = g.symbols()
+    >>> check_fixed_points(FairSet.from_map(g, 0, "Min(p, q)"), p <= q, "F1").verdict
+    'proved'
+    """
     target = claimed.condition() if isinstance(claimed, FairSet) else claimed
     return check_equal(fs.game, fs.condition(), target, f"fixed points of f{fs.player + 1} = {name}", timeout)
 
 
 def check_equal(game: StrategicGame, a: sympy.Basic, b: sympy.Basic, claim: str, timeout: float = 30.0) -> Verdict:
-    """a = b as subsets of R."""
+    """a = b as subsets of R.
+
+    >>> from exactfair.fairsets.core import StrategicGame
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> p, q = g.symbols()
+    >>> check_equal(g, sympy.And(p <= q, p >= q), sympy.Eq(p, q), "F = {p = q}").verdict
+    'proved'
+    """
     start = time.perf_counter()
     bad = sympy.Xor(a, b) if a != b else sympy.false
     return _decide(claim, "R", game, sympy.Or(sympy.And(a, sympy.Not(b)), sympy.And(b, sympy.Not(a))),
@@ -159,7 +181,14 @@ def check_equal(game: StrategicGame, a: sympy.Basic, b: sympy.Basic, claim: str,
 
 
 def check_subset(game: StrategicGame, a: sympy.Basic, b: sympy.Basic, claim: str, timeout: float = 30.0) -> Verdict:
-    """a ⊆ b within R."""
+    """a ⊆ b within R.
+
+    >>> from exactfair.fairsets.core import StrategicGame
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> p, q = g.symbols()
+    >>> check_subset(g, sympy.Eq(q, 1), p <= q, "F2 ⊆ F1").verdict
+    'proved'
+    """
     start = time.perf_counter()
     return _decide(claim, "R", game, sympy.And(a, sympy.Not(b)),
                    lambda pt: point_in(a, pt) and not point_in(b, pt),
@@ -168,13 +197,25 @@ def check_subset(game: StrategicGame, a: sympy.Basic, b: sympy.Basic, claim: str
 
 # ----------------------------------------------------------------------------- bargaining
 def bargaining_set(fair_sets: Sequence[FairSet]) -> sympy.Basic:
-    """F = ∩ F_i as a Boolean in the coordinates."""
+    """F = ∩ F_i as a Boolean in the coordinates.
+
+    >>> from exactfair.fairsets.post import example1
+    >>> bargaining_set(example1().fair_sets)
+    (p >= q) & (p <= q)
+    """
     return sympy.And(*[fs.condition() for fs in fair_sets])
 
 
 def check_nonempty(game: StrategicGame, region: sympy.Basic, claim: str = "F is non-empty",
                    timeout: float = 30.0) -> Verdict:
-    """Non-emptiness, proved by an exact rational point (re-checked)."""
+    """Non-emptiness, proved by an exact rational point (re-checked).
+
+    >>> from exactfair.fairsets.core import StrategicGame
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> p, q = g.symbols()
+    >>> check_nonempty(g, sympy.Eq(p, q)).verdict
+    'proved'
+    """
     start = time.perf_counter()
     env = _env(game.symbols())
     s = _solver(timeout)
@@ -192,7 +233,14 @@ def check_nonempty(game: StrategicGame, region: sympy.Basic, claim: str = "F is 
 
 
 def pareto_dominates(game: StrategicGame, r1: dict, r2: dict) -> bool:
-    """Exactly: does r1 Pareto-dominate r2?"""
+    """Exactly: does r1 Pareto-dominate r2?
+
+    >>> from exactfair.fairsets.core import StrategicGame
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> p, q = g.symbols()
+    >>> pareto_dominates(g, {p: Fraction(1), q: Fraction(1)}, {p: Fraction(0), q: Fraction(0)})
+    True
+    """
     u1 = [evaluate_at(u, r1) for u in game.utilities]
     u2 = [evaluate_at(u, r2) for u in game.utilities]
     return all(a >= b for a, b in zip(u1, u2)) and any(a > b for a, b in zip(u1, u2))
@@ -304,7 +352,13 @@ def _orders(n: int):
 
 
 def check_all_pareto(game: StrategicGame, region: sympy.Basic, claim: str, timeout: float = 30.0) -> Verdict:
-    """"Every point of F is Pareto optimal": no r, r′ ∈ F with r′ dominating r."""
+    """"Every point of F is Pareto optimal": no r, r′ ∈ F with r′ dominating r.
+
+    >>> from exactfair.fairsets.post import example3
+    >>> b = example3()
+    >>> check_all_pareto(b.game, b.region(), "every point of F is Pareto optimal").verdict
+    'proved'
+    """
     start = time.perf_counter()
     syms = game.symbols()
     primed = {s: sympy.Symbol(s.name + "_prime", real=True) for s in syms}

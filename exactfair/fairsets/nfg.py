@@ -165,7 +165,12 @@ def _profiles(counts):
 
 
 def read_nfg(path: str | Path) -> NfgGame:
-    """Read an ``.nfg`` file."""
+    """Read an ``.nfg`` file.
+
+    >>> from exactfair.examples import data_path
+    >>> read_nfg(data_path("prisoners_dilemma.nfg")).strategies
+    (('Cooperate', 'Defect'), ('Cooperate', 'Defect'))
+    """
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8")

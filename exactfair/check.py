@@ -12,12 +12,9 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .axioms import AXIOMS, F4, Axiom, get_axiom
-from .exact import Exact, format_exact
+from .exact import Exact, compare, format_exact
 from .game import Game, Label
-from .exact import compare
-from .logic import (
-    _OPS, And, Compare, Formula, Implies, Not, Or, Value, _Const, atoms, evaluate_linear, render_linear,
-)
+from .logic import _OPS, Formula, Value, atoms, evaluate, evaluate_linear, render_linear
 from .table import RewardTable
 
 __all__ = ["Violation", "AxiomResult", "check_axiom", "check_axioms", "check_pair", "f4_perturbations"]
@@ -100,30 +97,6 @@ def _lookup_for(tables: Sequence[RewardTable]) -> Callable:
     return lookup
 
 
-def _evaluate_memo(formula: Formula, lookup: Callable, memo: dict) -> bool:
-    key = id(formula)
-    if key in memo:
-        return memo[key][1]
-    if isinstance(formula, Compare):
-        c = compare(evaluate_linear(formula.left, lookup), evaluate_linear(formula.right, lookup))
-        result = _OPS[formula.op](c)
-    elif isinstance(formula, And):
-        result = all(_evaluate_memo(p, lookup, memo) for p in formula.parts)
-    elif isinstance(formula, Or):
-        result = any(_evaluate_memo(p, lookup, memo) for p in formula.parts)
-    elif isinstance(formula, Implies):
-        result = (not _evaluate_memo(formula.hypothesis, lookup, memo)) or _evaluate_memo(
-            formula.conclusion, lookup, memo)
-    elif isinstance(formula, Not):
-        result = not _evaluate_memo(formula.body, lookup, memo)
-    elif isinstance(formula, _Const):
-        result = formula.truth
-    else:
-        raise TypeError(f"not a formula: {formula!r}")
-    memo[key] = (formula, result)  # keep the object alive so its id stays unique
-    return result
-
-
 def _sides(conclusion: Formula, lookup: Callable, game: Game) -> tuple[Side, ...]:
     labels = lambda i: str(game.players[i])  # noqa: E731
     name = lambda m: game.coalition_name(m)  # noqa: E731
@@ -144,9 +117,9 @@ def _run(axiom: Axiom, tables: Sequence[RewardTable], max_violations: int | None
     count = 0
     for inst in axiom.instances(game.n):
         count += 1
-        if not _evaluate_memo(inst.hypothesis, lookup, memo):
+        if not evaluate(inst.hypothesis, lookup, memo):
             continue
-        if _evaluate_memo(inst.conclusion, lookup, memo):
+        if evaluate(inst.conclusion, lookup, memo):
             continue
         violations.append(Violation(axiom.name, game.labels(inst.coalition),
                                     tuple(game.players[i] for i in inst.players),

@@ -393,11 +393,12 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         _write(text, args.output)
         return 0
     if args.mechanism == "balanced-reciprocity":
+        from .fast import balanced_reciprocity_fast
         from .mechanisms import balanced_reciprocity
-        table = balanced_reciprocity(game, require_monotone=not args.allow_non_monotone)
-        if game.n >= 8:
-            from .fast import balanced_reciprocity_fast
+        if game.n >= 8:   # the fast path reports progress per layer
             table = balanced_reciprocity_fast(game, require_monotone=not args.allow_non_monotone, progress=bar)
+        else:
+            table = balanced_reciprocity(game, require_monotone=not args.allow_non_monotone)
         bar.close()
     else:
         table = _mechanism(args)(game)

@@ -144,7 +144,7 @@ class Game:
         ...
         exactfair.errors.GameDefinitionError: a game of 2 players needs 2**2 = 4 values in bitmask order, got 3
         """
-        if hasattr(values, "dtype") and getattr(values, "dtype").kind in "iu":
+        if hasattr(values, "dtype") and values.dtype.kind in "iu":
             values = [int(x) for x in values.tolist()]   # numpy integers: exact, and fast
         values = list(values)
         if players is None:

@@ -197,22 +197,34 @@ def evaluate_linear(term: Linear, lookup: Callable[[Atom], Exact]) -> Exact:
     return total
 
 
-def evaluate(formula: Formula, lookup: Callable[[Atom], Exact]) -> bool:
-    """Truth of ``formula`` with atoms looked up exactly (certified comparisons)."""
+def evaluate(formula: Formula, lookup: Callable[[Atom], Exact], memo: dict | None = None) -> bool:
+    """Truth of ``formula`` with atoms looked up exactly (certified comparisons).
+
+    ``memo`` (optional) caches results of shared sub-formulas by identity across calls — the
+    axioms reuse one hypothesis object for many instances.
+    """
+    if memo is not None:
+        hit = memo.get(id(formula))
+        if hit is not None:
+            return hit[1]
     if isinstance(formula, Compare):
         c = compare(evaluate_linear(formula.left, lookup), evaluate_linear(formula.right, lookup))
-        return _OPS[formula.op](c)
-    if isinstance(formula, And):
-        return all(evaluate(p, lookup) for p in formula.parts)
-    if isinstance(formula, Or):
-        return any(evaluate(p, lookup) for p in formula.parts)
-    if isinstance(formula, Implies):
-        return (not evaluate(formula.hypothesis, lookup)) or evaluate(formula.conclusion, lookup)
-    if isinstance(formula, Not):
-        return not evaluate(formula.body, lookup)
-    if isinstance(formula, _Const):
-        return formula.truth
-    raise TypeError(f"not a formula: {formula!r}")
+        result = _OPS[formula.op](c)
+    elif isinstance(formula, And):
+        result = all(evaluate(p, lookup, memo) for p in formula.parts)
+    elif isinstance(formula, Or):
+        result = any(evaluate(p, lookup, memo) for p in formula.parts)
+    elif isinstance(formula, Implies):
+        result = (not evaluate(formula.hypothesis, lookup, memo)) or evaluate(formula.conclusion, lookup, memo)
+    elif isinstance(formula, Not):
+        result = not evaluate(formula.body, lookup, memo)
+    elif isinstance(formula, _Const):
+        result = formula.truth
+    else:
+        raise TypeError(f"not a formula: {formula!r}")
+    if memo is not None:
+        memo[id(formula)] = (formula, result)  # keep the object alive so its id stays unique
+    return result
 
 
 def atoms(formula: Formula) -> Iterator[Compare]:

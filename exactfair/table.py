@@ -18,7 +18,7 @@ import sympy
 from .coalitions import paper_order, size
 from .errors import GameDefinitionError, TooLargeError
 from .exact import Exact, format_exact, to_exact_number
-from .game import Game, Label, format_coalition
+from .game import Game, Label
 
 __all__ = ["RewardTable", "ensure_table_fits", "estimated_table_bytes"]
 

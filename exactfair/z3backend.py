@@ -26,7 +26,7 @@ from typing import Callable, Sequence
 import z3
 
 from .game import Game, Label
-from .logic import And, Compare, Formula, Implies, Linear, Not, Or, Reward, Value, _Const
+from .logic import And, Compare, Formula, Implies, Linear, Not, Or, Value, _Const
 from .table import RewardTable
 
 __all__ = [

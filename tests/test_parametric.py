@@ -1,6 +1,7 @@
 """Parametric games: piecewise rewards, regions, axioms over a region, symbolic rho."""
 
 import json
+from fractions import Fraction
 
 import pytest
 import sympy
@@ -11,6 +12,8 @@ from exactfair.errors import ExactfairError, GameFileError
 from exactfair.io import parse_game_json
 from exactfair.parametric import ParametricGame, _interval_of, axiom_regions, parametric_balanced_reciprocity
 from exactfair.rho import axiom_rho_sets, r4_rho_set
+
+from .strategies import monotone_games
 
 T = sympy.Symbol("t", real=True)
 
@@ -131,3 +134,20 @@ def test_rho_sets():
     total, per = r4_rho_set(Game.from_bitmask_values([0, 1, 2, 2]))
     assert total == sympy.Interval.Lopen(0, sympy.log(2) / sympy.log(3))
     assert per[("{1,2}", 1)] == total and per[("{1,2}", 2)] == sympy.Interval.Lopen(0, 1)
+
+
+@settings(max_examples=25, deadline=None)
+@given(monotone_games(n_min=2, n_max=4), st.data())
+def test_piecewise_equals_exact_on_random_games(game, data):
+    coalition = data.draw(st.integers(1, (1 << game.n) - 1))
+    top = max(game.values) + 2
+    g = ParametricGame.from_game(game, {game.labels(coalition): "t"}, {"t": (0, top)})
+    region = g.admissible_region()          # never empty: the original value is admissible
+    table = parametric_balanced_reciprocity(g)
+    interval = _interval_of(region, T)
+    lo, hi = Fraction(str(interval.inf)), Fraction(str(interval.sup))
+    for _ in range(3):
+        k = data.draw(st.integers(0, 8))
+        t = lo + (hi - lo) * Fraction(k, 8)
+        exact = balanced_reciprocity(g.instantiate({"t": t}), method="reference")
+        assert table.evaluate({"t": t}) == [list(r) for r in exact.rewards]

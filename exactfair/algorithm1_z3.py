@@ -30,6 +30,13 @@ def algorithm1_relation(game: SymbolicGame, table: SymbolicTable, choose: str = 
 
     ``choose="any"``: any j and any maximising k (what Theorem 2 and Corollary 3 quantify
     over); ``"lowest"``: j is the lowest member, k any maximiser.
+
+    >>> from exactfair.z3backend import SymbolicGame, SymbolicTable
+    >>> g, t = SymbolicGame(2), SymbolicTable(2)
+    >>> s = z3.Solver()
+    >>> s.add(algorithm1_relation(g, t) + [g[1] == 1, g[2] == 2, g[3] == 3])
+    >>> s.check(), s.model().eval(t[0, 3])
+    (sat, 2)
     """
     n = game.n
     v, M = game, table
@@ -55,7 +62,13 @@ def algorithm1_relation(game: SymbolicGame, table: SymbolicTable, choose: str = 
 
 
 def algorithm1_rows(game: Game, lower: RewardTable | list, c: int) -> Iterator[tuple]:
-    """Every row M^C that some (j, k) choice of Algorithm 1 yields from the lower rows."""
+    """Every row M^C that some (j, k) choice of Algorithm 1 yields from the lower rows.
+
+    >>> from exactfair import examples, balanced_reciprocity
+    >>> g = examples.theorem5_game()
+    >>> sorted(set(algorithm1_rows(g, balanced_reciprocity(g), 0b111)))
+    [(Fraction(3, 1), Fraction(5, 1), Fraction(6, 1))]
+    """
     v = game.values
     rows = lower.rewards if isinstance(lower, RewardTable) else lower
     ms = members(c)

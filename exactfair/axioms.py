@@ -47,6 +47,10 @@ class Instance:
 
     ``coalition`` and ``players`` say which coalition and players the instance is
     about (for reporting violations).
+
+    >>> inst = F5.instances(2)[0]
+    >>> inst.coalition, inst.players
+    (3, (0, 1))
     """
 
     axiom: str
@@ -61,7 +65,11 @@ class Instance:
 
 @dataclass(frozen=True)
 class Axiom:
-    """An axiom of the paper: its name, title, statement as written, and its instances."""
+    """An axiom of the paper: its name, title, statement as written, and its instances.
+
+    >>> R2.name, len(R2.instances(2))
+    ('R2', 4)
+    """
 
     name: str
     title: str

@@ -43,7 +43,14 @@ class Side:
 
 @dataclass(frozen=True)
 class Violation:
-    """A violated axiom instance: where, who, and the (in)equalities with their values."""
+    """A violated axiom instance: where, who, and the (in)equalities with their values.
+
+    >>> from exactfair import Game
+    >>> g = Game.from_bitmask_values([0, 1, 2, 3])
+    >>> bad = RewardTable.from_rows(g, 'manual', [[1, 2], [1, 2], [1, 2], [1, 1]])
+    >>> check_axiom('R3', bad).violations[0].coalition
+    (1, 2)
+    """
 
     axiom: str
     coalition: tuple[Label, ...]
@@ -72,6 +79,11 @@ class AxiomResult:
     """Outcome of checking one axiom: ``holds`` is True, False, or None (not checked).
 
     ``scope`` says what was checked (e.g. for F4, which second games were used).
+
+    >>> from exactfair import Game, balanced_reciprocity
+    >>> r = check_axiom('F5', balanced_reciprocity(Game.from_bitmask_values([0, 1, 2, 3])))
+    >>> bool(r), r.instances_checked
+    (True, 1)
     """
 
     axiom: str

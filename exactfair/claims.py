@@ -28,7 +28,11 @@ __all__ = ["Claim", "Scope", "catalogue", "select", "run_claim_record", "run_cla
 
 @dataclass(frozen=True)
 class Scope:
-    """How far to check: the largest n for bounded claims, and the solver time limit per call."""
+    """How far to check: the largest n for bounded claims, and the solver time limit per call.
+
+    >>> Scope(), Scope(n_max=5).n_max
+    (Scope(n_max=4, timeout=60.0), 5)
+    """
 
     n_max: int = 4
     timeout: float = 60.0
@@ -36,6 +40,13 @@ class Scope:
 
 @dataclass(frozen=True)
 class Claim:
+    """A claim of a source: id, where it is stated, the statement, the method, and its check.
+
+    >>> c = catalogue()[0]
+    >>> c.id, c.check(Scope()).verdict
+    ('paper.example1.table', 'proved')
+    """
+
     id: str
     source: str
     statement: str

@@ -77,7 +77,11 @@ def _add_game_options(p: argparse.ArgumentParser) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    """The argument parser (exposed for documentation and tests)."""
+    """The argument parser (exposed for documentation and tests).
+
+    >>> build_parser().parse_args(['rewards', 'example1']).mechanism
+    'balanced-reciprocity'
+    """
     parser = argparse.ArgumentParser(
         prog="exactfair",
         description="Compute and verify fair reward mechanisms for cooperative games, exactly.")
@@ -437,7 +441,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``exactfair`` command."""
+    """Entry point of the ``exactfair`` command.
+
+    >>> main(['rewards', 'theorem5', '--min-size', '3'])
+    C    {1,2,3}
+    M_1  3
+    M_2  5
+    M_3  6
+    0
+    """
     parser = build_parser()
     args = parser.parse_args(argv)
     try:

@@ -26,6 +26,13 @@ __all__ = ["ClaimRun", "run_claim", "all_n_verdict", "repairs_for", "uniqueness_
 
 @dataclass
 class ClaimRun:
+    """Verdicts of one claim per n, its all-n verdict (if a lemma covers it) and the repairs tried.
+
+    >>> run = run_claim("theorem2.F5", [2, 3])
+    >>> [v.verdict for v in run.per_n], run.all_n.verdict
+    (['proved', 'proved'], 'proved')
+    """
+
     claim: str
     per_n: list[Verdict]
     all_n: Verdict | None = None

@@ -19,28 +19,56 @@ __all__ = [
 
 
 class ExactfairError(ValueError):
-    """Base class of the value errors raised by exactfair."""
+    """Base class of the value errors raised by exactfair.
+
+    >>> issubclass(ExactfairError, ValueError)
+    True
+    """
 
 
 class InexactValueError(TypeError):
-    """A value that cannot be represented exactly (a float, NaN, infinity)."""
+    """A value that cannot be represented exactly (a float, NaN, infinity).
+
+    >>> issubclass(InexactValueError, TypeError)
+    True
+    """
 
 
 class GameDefinitionError(ExactfairError):
-    """A game is ill-formed: missing, duplicate or unknown coalition, v(∅) ≠ 0, …"""
+    """A game is ill-formed: missing, duplicate or unknown coalition, v(∅) ≠ 0, …
+
+    >>> issubclass(GameDefinitionError, ExactfairError)
+    True
+    """
 
 
 class NotMonotoneError(ExactfairError):
-    """A mechanism that requires a monotone game was given a non-monotone one."""
+    """A mechanism that requires a monotone game was given a non-monotone one.
+
+    >>> issubclass(NotMonotoneError, ValueError)
+    True
+    """
 
 
 class TooLargeError(ExactfairError):
-    """The requested object would not fit in memory; refused before allocating."""
+    """The requested object would not fit in memory; refused before allocating.
+
+    >>> issubclass(TooLargeError, ValueError)
+    True
+    """
 
 
 class GameFileError(ExactfairError):
-    """A game file is malformed (bad JSON/CSV, wrong keys, bad value)."""
+    """A game file is malformed (bad JSON/CSV, wrong keys, bad value).
+
+    >>> issubclass(GameFileError, ValueError)
+    True
+    """
 
 
 class UndecidedComparisonError(ExactfairError):
-    """Two exact (irrational) numbers could not be compared with certainty."""
+    """Two exact (irrational) numbers could not be compared with certainty.
+
+    >>> issubclass(UndecidedComparisonError, ExactfairError)
+    True
+    """

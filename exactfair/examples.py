@@ -40,7 +40,11 @@ def example1() -> Game:
 
 
 def example1_prime() -> Game:
-    """Example 1's v′: v′({1,3}) = 5, otherwise equal to v."""
+    """Example 1's v′: v′({1,3}) = 5, otherwise equal to v.
+
+    >>> example1_prime()[1, 3], example1_prime()[1, 2, 3, 4]
+    (Fraction(5, 1), Fraction(9, 1))
+    """
     return example1().with_values({(1, 3): 5})
 
 

@@ -43,7 +43,12 @@ Progress = Callable[[int, int], None]
 
 
 class ScaledValues(NamedTuple):
-    """Integers on a common denominator: the true value is ``values / denominator``."""
+    """Integers on a common denominator: the true value is ``values / denominator``.
+
+    >>> sv = scale_values([Fraction(1, 2), Fraction(1, 3)])
+    >>> sv.values.tolist(), sv.denominator
+    ([3, 2], 6)
+    """
 
     values: np.ndarray
     denominator: int

@@ -30,7 +30,12 @@ __all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniquenes
 
 
 class Local:
-    """Named quantities at a coalition C: v_C, v_{C∖x}, v_x, M_p^C, M_p^{C∖x}, M_p^{C∖{x,y}}."""
+    """Named quantities at a coalition C: v_C, v_{C∖x}, v_x, M_p^C, M_p^{C∖x}, M_p^{C∖{x,y}}.
+
+    >>> L = Local()
+    >>> L.M('a', 'b'), L.v('b'), L.f5('a', 'b')
+    (M_a^C-b, v_C-b, M_a^C - M_a^C-b == M_b^C - M_b^C-a)
+    """
 
     def __init__(self, tag: str = "") -> None:
         self.tag = tag
@@ -114,7 +119,11 @@ def _patterns(targets: list[str], extra: list[str]):
 
 
 def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
-    """The inductive step of Theorem 2 for ``axiom`` in {F5, R2, R1, R4}, one case per pattern."""
+    """The inductive step of Theorem 2 for ``axiom`` in {F5, R2, R1, R4}, one case per pattern.
+
+    >>> [c.name for c in lemma_algorithm_step('R2')][:2]
+    ['L-R2 (j=i, k=i)', 'L-R2 (j=i, k=k)']
+    """
     cases = []
     if axiom == "F5":
         targets = ["a", "b"]
@@ -169,6 +178,9 @@ def lemma_uniqueness(extra: tuple[str, ...] = ()) -> list[LemmaCase]:
 
     Named players: ``a`` (where they would differ), ``k`` (R3's player for M), ``k2`` (for M′),
     each possibly equal to another.  Covers coalitions of every size ≥ 2 (proofs/SOUNDNESS.md).
+
+    >>> len(lemma_uniqueness(('R2',))), prove_lemma('L-U+R2', lemma_uniqueness(('R2',))).verdict
+    (5, 'proved')
     """
     cases = []
     for mapping, names in _patterns(["a"], ["k", "k2"]):
@@ -185,7 +197,13 @@ def lemma_uniqueness(extra: tuple[str, ...] = ()) -> list[LemmaCase]:
 
 
 def lemma_uniqueness_size(s: int, extra: tuple[str, ...] = ()) -> list[LemmaCase]:
-    """L-U[s]: the uniqueness step for a coalition of exactly s members (all of them named)."""
+    """L-U[s]: the uniqueness step for a coalition of exactly s members (all of them named).
+
+    >>> prove_lemma('L-U[4]', lemma_uniqueness_size(4, ('R2',))).verdict
+    'proved'
+    >>> prove_lemma('L-U[4]', lemma_uniqueness_size(4)).verdict
+    'refuted'
+    """
     L = Local()
     names = [f"p{t}" for t in range(1, s + 1)]
     hyps = []

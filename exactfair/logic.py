@@ -33,7 +33,11 @@ __all__ = [
 
 @dataclass(frozen=True, order=True)
 class Value:
-    """The atom ``v_C`` (``game=1``: ``v'_C``)."""
+    """The atom ``v_C`` (``game=1``: ``v'_C``).
+
+    >>> Value(3), Value(3, game=1)
+    (Value(coalition=3, game=0), Value(coalition=3, game=1))
+    """
 
     coalition: int
     game: int = 0
@@ -41,7 +45,11 @@ class Value:
 
 @dataclass(frozen=True, order=True)
 class Reward:
-    """The atom ``M_i^C`` (``game=1``: ``M(v')_i^C``)."""
+    """The atom ``M_i^C`` (``game=1``: ``M(v')_i^C``).
+
+    >>> Reward(0, 3)
+    Reward(player=0, coalition=3, game=0)
+    """
 
     player: int
     coalition: int
@@ -53,7 +61,11 @@ Atom = Union[Value, Reward]
 
 @dataclass(frozen=True)
 class Linear:
-    """``const + Σ coef · atom`` with integer coefficients."""
+    """``const + Σ coef · atom`` with integer coefficients.
+
+    >>> (value(3) - reward(0, 3) + 2).const, len((value(3) - value(3)).terms)
+    (Fraction(2, 1), 0)
+    """
 
     terms: tuple[tuple[Atom, int], ...]
     const: Fraction = Fraction(0)
@@ -89,18 +101,30 @@ class Linear:
 
 
 def value(coalition: int, game: int = 0) -> Linear:
-    """Term ``v_C`` as a :class:`Linear`."""
+    """Term ``v_C`` as a :class:`Linear`.
+
+    >>> evaluate(eq(value(3), 5), lambda atom: Fraction(5))
+    True
+    """
     return Linear(((Value(coalition, game), 1),))
 
 
 def reward(player: int, coalition: int, game: int = 0) -> Linear:
-    """Term ``M_i^C`` as a :class:`Linear`."""
+    """Term ``M_i^C`` as a :class:`Linear`.
+
+    >>> evaluate(ge(reward(1, 3), 0), lambda atom: Fraction(-1))
+    False
+    """
     return Linear(((Reward(player, coalition, game), 1),))
 
 
 @dataclass(frozen=True)
 class Compare:
-    """``left op right`` with ``op`` one of ``== <= < >= >``."""
+    """``left op right`` with ``op`` one of ``== <= < >= >``.
+
+    >>> le(reward(0, 3), value(3)).op
+    '<='
+    """
 
     op: str
     left: Linear
@@ -109,22 +133,46 @@ class Compare:
 
 @dataclass(frozen=True)
 class And:
+    """Conjunction of formulas.
+
+    >>> evaluate(And((TRUE, Not(FALSE))), lambda atom: 0)
+    True
+    """
+
     parts: tuple["Formula", ...]
 
 
 @dataclass(frozen=True)
 class Or:
+    """Disjunction of formulas.
+
+    >>> evaluate(Or((FALSE, TRUE)), lambda atom: 0)
+    True
+    """
+
     parts: tuple["Formula", ...]
 
 
 @dataclass(frozen=True)
 class Implies:
+    """``hypothesis ⇒ conclusion``.
+
+    >>> evaluate(Implies(FALSE, FALSE), lambda atom: 0)
+    True
+    """
+
     hypothesis: "Formula"
     conclusion: "Formula"
 
 
 @dataclass(frozen=True)
 class Not:
+    """Negation.
+
+    >>> evaluate(Not(TRUE), lambda atom: 0)
+    False
+    """
+
     body: "Formula"
 
 
@@ -143,7 +191,9 @@ def _cmp(op: str):
     def build(left, right) -> Compare:
         return Compare(op, Linear.of(left), Linear.of(right))
     build.__name__ = {"==": "eq", "<=": "le", "<": "lt", ">=": "ge", ">": "gt"}[op]
-    build.__doc__ = f"``left {op} right``."
+    build.__doc__ = (f"``left {op} right``.\n\n    >>> {build.__name__}(value(1), 0).op\n    '{op}'\n"
+                     f"    >>> evaluate({build.__name__}(value(1), 1), lambda atom: Fraction(1))\n"
+                     f"    {op in ('==', '<=', '>=')}\n")
     return build
 
 
@@ -155,7 +205,11 @@ gt = _cmp(">")
 
 
 def conj(parts: Iterable[Formula]) -> Formula:
-    """Conjunction, flattening trivial cases (empty → TRUE)."""
+    """Conjunction, flattening trivial cases (empty → TRUE).
+
+    >>> conj([]) is TRUE, conj([TRUE, FALSE]) is FALSE
+    (True, True)
+    """
     parts = tuple(p for p in parts if p is not TRUE)
     if any(p is FALSE for p in parts):
         return FALSE
@@ -165,7 +219,11 @@ def conj(parts: Iterable[Formula]) -> Formula:
 
 
 def disj(parts: Iterable[Formula]) -> Formula:
-    """Disjunction, flattening trivial cases (empty → FALSE)."""
+    """Disjunction, flattening trivial cases (empty → FALSE).
+
+    >>> disj([]) is FALSE, disj([FALSE, TRUE]) is TRUE
+    (True, True)
+    """
     parts = tuple(p for p in parts if p is not FALSE)
     if any(p is TRUE for p in parts):
         return TRUE
@@ -184,7 +242,11 @@ _OPS = {
 
 
 def evaluate_linear(term: Linear, lookup: Callable[[Atom], Exact]) -> Exact:
-    """Exact value of a linear term under ``lookup`` (atom → exact number)."""
+    """Exact value of a linear term under ``lookup`` (atom → exact number).
+
+    >>> evaluate_linear(value(3) - value(1), lambda atom: [0, 1, 2, 5][atom.coalition])
+    Fraction(4, 1)
+    """
     values = [(lookup(atom), c) for atom, c in term.terms]
     if all(isinstance(x, (Fraction, int)) for x, _ in values):
         total = Fraction(term.const)
@@ -202,6 +264,9 @@ def evaluate(formula: Formula, lookup: Callable[[Atom], Exact], memo: dict | Non
 
     ``memo`` (optional) caches results of shared sub-formulas by identity across calls — the
     axioms reuse one hypothesis object for many instances.
+
+    >>> evaluate(lt(value(1), value(3)), lambda atom: Fraction(atom.coalition))
+    True
     """
     if memo is not None:
         hit = memo.get(id(formula))
@@ -228,7 +293,11 @@ def evaluate(formula: Formula, lookup: Callable[[Atom], Exact], memo: dict | Non
 
 
 def atoms(formula: Formula) -> Iterator[Compare]:
-    """The comparison atoms of a formula, in order."""
+    """The comparison atoms of a formula, in order.
+
+    >>> [a.op for a in atoms(Implies(le(value(1), 0), gt(value(3), 1)))]
+    ['<=', '>']
+    """
     if isinstance(formula, Compare):
         yield formula
     elif isinstance(formula, (And, Or)):
@@ -251,7 +320,11 @@ def render_atom(atom: Atom, labels: Callable[[int], str], coalition_name: Callab
 
 
 def render_linear(term: Linear, labels: Callable[[int], str], coalition_name: Callable[[int], str]) -> str:
-    """Human-readable linear term, e.g. ``M_1^{1,2} - M_1^{1}``."""
+    """Human-readable linear term, e.g. ``M_1^{1,2} - M_1^{1}``.
+
+    >>> render_linear(reward(0, 3) - reward(0, 1), lambda i: str(i + 1), lambda m: '{' + str(m) + '}')
+    'M_1^{3} - M_1^{1}'
+    """
     out = []
     for atom, c in term.terms:
         text = render_atom(atom, labels, coalition_name)

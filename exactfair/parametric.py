@@ -47,7 +47,12 @@ def _z3(expr: sympy.Basic, env: Mapping[sympy.Symbol, Any]):
 
 @dataclass
 class ParametricGame:
-    """Coalition values affine in declared parameters; ``bounds[name] = (lower, upper)`` (None = open)."""
+    """Coalition values affine in declared parameters; ``bounds[name] = (lower, upper)`` (None = open).
+
+    >>> g = ParametricGame.from_values(['0', '1', '2', 't'], {'t': (0, 10)})
+    >>> g.admissible_region()
+    (2 <= t) & (t <= 10)
+    """
 
     players: tuple
     values: tuple                      # sympy expressions, bitmask order
@@ -261,7 +266,11 @@ def _simplify_region(region: sympy.Basic, syms: list[sympy.Symbol]) -> sympy.Bas
 
 @dataclass(frozen=True)
 class Piece:
-    """One piece of a piecewise reward: on ``region`` the reward equals ``value`` (affine)."""
+    """One piece of a piecewise reward: on ``region`` the reward equals ``value`` (affine).
+
+    >>> Piece(sympy.true, sympy.Integer(1)).to_dict()
+    {'region': 'True', 'value': '1'}
+    """
 
     region: sympy.Basic
     value: sympy.Expr
@@ -272,7 +281,13 @@ class Piece:
 
 @dataclass
 class ParametricTable:
-    """Leaves of the symbolic execution and per-reward pieces."""
+    """Leaves of the symbolic execution and per-reward pieces.
+
+    >>> g = ParametricGame.from_values(['0', '1', '2', 't'], {'t': (2, 10)})
+    >>> table = parametric_balanced_reciprocity(g)
+    >>> table.pieces(1, (1, 2)), table.pieces(2, (1, 2))[0].value
+    ([Piece(region=(2 <= t) & (t <= 10), value=t - 1)], t)
+    """
 
     game: ParametricGame
     region: sympy.Basic

@@ -12,7 +12,14 @@ __all__ = ["plot_rewards"]
 
 
 def plot_rewards(table, parameter: str, path: str | Path, coalition=None) -> Path:
-    """Each player's reward in ``coalition`` (default N) against ``parameter``; breakpoints marked."""
+    """Each player's reward in ``coalition`` (default N) against ``parameter``; breakpoints marked.
+
+    >>> import tempfile, os
+    >>> from exactfair.parametric import ParametricGame, parametric_balanced_reciprocity
+    >>> g = ParametricGame.from_values(['0', '1', '2', 't'], {'t': (2, 10)})
+    >>> plot_rewards(parametric_balanced_reciprocity(g), 't', os.path.join(tempfile.mkdtemp(), 'r.png')).suffix
+    '.png'
+    """
     try:
         import matplotlib
     except ImportError:

@@ -80,7 +80,12 @@ def resolve_axiom(name: str) -> Axiom:
 # --------------------------------------------------------------------------- problems
 @dataclass
 class Problem:
-    """A claim at n players, ready for z3."""
+    """A claim at n players, ready for z3.
+
+    >>> p = build_problem('theorem2.F5', 2)
+    >>> p.claim, p.n, len(p.background) > 0
+    ('theorem2.F5', 2, True)
+    """
 
     claim: str
     n: int
@@ -94,7 +99,11 @@ class Problem:
 
 @dataclass(frozen=True)
 class Options:
-    """Variants of a claim: extra hypotheses (axioms), extra game classes, relaxed conclusion."""
+    """Variants of a claim: extra hypotheses (axioms), extra game classes, relaxed conclusion.
+
+    >>> Options(extra_axioms=('R2',), classes=('convex',), relaxed=True).suffix()
+    '+R2[convex][≥]'
+    """
 
     extra_axioms: tuple[str, ...] = ()
     classes: tuple[str, ...] = ()
@@ -147,7 +156,11 @@ def _axiom_hypotheses(axiom: Axiom, game: SymbolicGame, table: SymbolicTable, n:
 
 def characterization(game: SymbolicGame, table: SymbolicTable, n: int) -> list:
     """R2 ∧ R3 ∧ R5 ∧ F5 on (game, table): by lemmas L-F5, L-R2 and L-U the runs of
-    Algorithm 1 are exactly these tables (proofs/SOUNDNESS.md)."""
+    Algorithm 1 are exactly these tables (proofs/SOUNDNESS.md).
+
+    >>> len(characterization(SymbolicGame(2), SymbolicTable(2), 2))
+    4
+    """
     look = lookup(game, table)
     return [compile_formula(a.formula(n), look) for a in (get_axiom("R2"), get_axiom("R3"),
                                                            get_axiom("R5"), get_axiom("F5"))]

@@ -38,7 +38,12 @@ __all__ = ["search_violation", "shapley_relation", "rho_shapley_relation"]
 
 
 def shapley_relation(game: SymbolicGame, table: SymbolicTable) -> list:
-    """M_i^C = Shapley value of the subgame on C (i ∈ C), v_i otherwise."""
+    """M_i^C = Shapley value of the subgame on C (i ∈ C), v_i otherwise.
+
+    >>> from exactfair.z3backend import SymbolicGame, SymbolicTable
+    >>> len(shapley_relation(SymbolicGame(2), SymbolicTable(2)))
+    8
+    """
     n = game.n
     out = []
     for c in range(1 << n):
@@ -57,7 +62,13 @@ def shapley_relation(game: SymbolicGame, table: SymbolicTable) -> list:
 
 
 def rho_shapley_relation(game: SymbolicGame, table: SymbolicTable, rho: Fraction) -> tuple[list, list]:
-    """(definitions, side conditions) for the scaled ρ-Shapley table with φ of the whole game."""
+    """(definitions, side conditions) for the scaled ρ-Shapley table with φ of the whole game.
+
+    >>> from exactfair.z3backend import SymbolicGame, SymbolicTable
+    >>> defs, side = rho_shapley_relation(SymbolicGame(2), SymbolicTable(2), Fraction(1))
+    >>> len(side)
+    3
+    """
     n = game.n
     full = (1 << n) - 1
     p, q = rho.numerator, rho.denominator

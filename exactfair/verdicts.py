@@ -22,12 +22,21 @@ __all__ = ["Verdict", "Proved", "Refuted", "Unknown", "Vacuous", "Witness", "Int
 
 
 class InternalCheckError(AssertionError):
-    """The exact re-check of a solver answer disagreed with the solver: a bug, raised loudly."""
+    """The exact re-check of a solver answer disagreed with the solver: a bug, raised loudly.
+
+    >>> issubclass(InternalCheckError, AssertionError)
+    True
+    """
 
 
 @dataclass(frozen=True)
 class Witness:
-    """A refutation's concrete objects: games, tables and the violated statement, all exact."""
+    """A refutation's concrete objects: games, tables and the violated statement, all exact.
+
+    >>> print(Witness(violation='F5 fails', notes='n = 2').render())
+    F5 fails
+    n = 2
+    """
 
     games: tuple = ()
     tables: tuple = ()
@@ -65,6 +74,12 @@ class Witness:
 
 @dataclass(frozen=True)
 class Verdict:
+    """Base of the verdicts: the claim, its scope (e.g. ``"n = 3"``), n, and the time taken.
+
+    >>> Proved("c", "n = 2", 2).to_dict()["verdict"], Refuted("c", "n = 2", 2).verdict
+    ('proved', 'refuted')
+    """
+
     claim: str
     scope: str
     n: int | None
@@ -80,6 +95,12 @@ class Verdict:
 
 @dataclass(frozen=True)
 class Proved(Verdict):
+    """The claim holds within its scope; ``core`` lists the hypothesis instances an unsat core needed.
+
+    >>> Proved("theorem2.F5", "all n", None, core=("M: F5 C={1,2} (1,2)",)).to_dict()["core"]
+    ['M: F5 C={1,2} (1,2)']
+    """
+
     core: tuple[str, ...] = ()
     verdict = "proved"
 
@@ -91,6 +112,12 @@ class Proved(Verdict):
 
 @dataclass(frozen=True)
 class Refuted(Verdict):
+    """The claim fails; ``witness`` holds the exact, re-verified counterexample.
+
+    >>> Refuted("c", "n = 2", 2, witness=Witness(violation="x > y fails")).witness.violation
+    'x > y fails'
+    """
+
     witness: Witness = field(default_factory=Witness)
     verdict = "refuted"
 
@@ -102,6 +129,12 @@ class Refuted(Verdict):
 
 @dataclass(frozen=True)
 class Unknown(Verdict):
+    """The solver gave up (time-out or incompleteness); the SMT-LIB text is kept.
+
+    >>> Unknown("c", "n = 5", 5, reason="timeout").to_dict()["reason"]
+    'timeout'
+    """
+
     reason: str = ""
     smtlib: str = field(default="", repr=False)
     smtlib_path: str = ""
@@ -116,6 +149,12 @@ class Unknown(Verdict):
 
 @dataclass(frozen=True)
 class Vacuous(Verdict):
+    """The hypotheses are contradictory, so a proof would be vacuous; never reported as proved.
+
+    >>> Vacuous("c", "n = 2", 2, reason="hypotheses unsatisfiable").verdict
+    'vacuous'
+    """
+
     reason: str = ""
     verdict = "vacuous"
 

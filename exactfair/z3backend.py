@@ -36,7 +36,12 @@ __all__ = [
 
 
 def compile_linear(term: Linear, lookup_atom: Callable) -> z3.ArithRef:
-    """z3 term for ``const + Σ coef·atom``."""
+    """z3 term for ``const + Σ coef·atom``.
+
+    >>> from exactfair.logic import value
+    >>> compile_linear(value(3) - value(1), lookup(SymbolicGame(2)))
+    v_3 + -v_1
+    """
     parts = [z3.RealVal(str(term.const))] if term.const else []
     for atom, coef in term.terms:
         x = lookup_atom(atom)
@@ -86,6 +91,10 @@ class SymbolicGame:
 
     ``integer=True`` declares the values as z3 Ints (used when shrinking witnesses
     to small integers).
+
+    >>> g = SymbolicGame(2)
+    >>> g[0], g[3], SymbolicGame(2, integer=True)[1]
+    (0, v_3, ToReal(v_1))
     """
 
     n: int
@@ -107,7 +116,11 @@ class SymbolicGame:
 
 @dataclass
 class SymbolicTable:
-    """z3 Reals ``M_i^C`` for an n-player reward table."""
+    """z3 Reals ``M_i^C`` for an n-player reward table.
+
+    >>> SymbolicTable(2)[1, 3]
+    M_1_3
+    """
 
     n: int
     name: str = "M"
@@ -122,7 +135,12 @@ class SymbolicTable:
 
 
 def lookup(game: SymbolicGame, table: SymbolicTable | None = None) -> Callable:
-    """Atom lookup for single-game formulas (atoms with ``game=0``)."""
+    """Atom lookup for single-game formulas (atoms with ``game=0``).
+
+    >>> from exactfair.logic import Value
+    >>> lookup(SymbolicGame(2))(Value(3))
+    v_3
+    """
     def look(atom):
         if isinstance(atom, Value):
             return game[atom.coalition]
@@ -133,7 +151,12 @@ def lookup(game: SymbolicGame, table: SymbolicTable | None = None) -> Callable:
 
 
 def lookup_pair(games: Sequence[SymbolicGame], tables: Sequence[SymbolicTable]) -> Callable:
-    """Atom lookup for two-game formulas (F4): ``game=g`` selects ``games[g]``/``tables[g]``."""
+    """Atom lookup for two-game formulas (F4): ``game=g`` selects ``games[g]``/``tables[g]``.
+
+    >>> from exactfair.logic import Reward
+    >>> lookup_pair([SymbolicGame(1), SymbolicGame(1, 'w')], [SymbolicTable(1), SymbolicTable(1, 'N')])(Reward(0, 1, game=1))
+    N_0_1
+    """
     def look(atom):
         if isinstance(atom, Value):
             return games[atom.game][atom.coalition]
@@ -142,7 +165,13 @@ def lookup_pair(games: Sequence[SymbolicGame], tables: Sequence[SymbolicTable]) 
 
 
 def concrete_lookup(games: Sequence[Game], tables: Sequence[RewardTable] = ()) -> Callable:
-    """Atom lookup returning z3 numerals for concrete exact games/tables (for cross-checks)."""
+    """Atom lookup returning z3 numerals for concrete exact games/tables (for cross-checks).
+
+    >>> from exactfair import Game
+    >>> from exactfair.logic import Value
+    >>> concrete_lookup([Game.from_bitmask_values([0, 2])])(Value(1))
+    2
+    """
     def look(atom):
         if isinstance(atom, Value):
             return z3.RealVal(str(games[atom.game].values[atom.coalition]))
@@ -169,13 +198,30 @@ def to_fraction(value: z3.ExprRef) -> Fraction:
 
 
 def decode_game(model: z3.ModelRef, game: SymbolicGame, players: Sequence[Label] | None = None) -> Game:
-    """The exact :class:`~exactfair.game.Game` of a model."""
+    """The exact :class:`~exactfair.game.Game` of a model.
+
+    >>> g = SymbolicGame(1)
+    >>> s = z3.Solver()
+    >>> s.add(g[1] == z3.RealVal('1/2'))
+    >>> _ = s.check()
+    >>> decode_game(s.model(), g).values
+    (Fraction(0, 1), Fraction(1, 2))
+    """
     values = [Fraction(0)] + [to_fraction(model.eval(x, model_completion=True)) for x in game.values[1:]]
     return Game.from_bitmask_values(values, players=players)
 
 
 def decode_table(model: z3.ModelRef, table: SymbolicTable, game: Game, mechanism: str) -> RewardTable:
-    """The exact :class:`~exactfair.table.RewardTable` of a model."""
+    """The exact :class:`~exactfair.table.RewardTable` of a model.
+
+    >>> from exactfair import Game
+    >>> g, t = SymbolicGame(1), SymbolicTable(1)
+    >>> s = z3.Solver()
+    >>> s.add(g[1] == 2, t[0, 0] == 2, t[0, 1] == 2)
+    >>> _ = s.check()
+    >>> decode_table(s.model(), t, Game.from_bitmask_values([0, 2]), 'M').rewards
+    ((Fraction(2, 1),), (Fraction(2, 1),))
+    """
     rows = [[to_fraction(model.eval(x, model_completion=True)) for x in row] for row in table.rewards]
     return RewardTable.from_rows(game, mechanism, rows)
 

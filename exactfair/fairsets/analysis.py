@@ -100,7 +100,15 @@ def check_maps_into_simplex(fs: FairSet, timeout: float = 30.0) -> Verdict:
 
 
 def check_nonempty_convex_values(fs: FairSet, timeout: float = 30.0) -> Verdict:
-    """f_i(r) non-empty and convex: a point always is; an interval [lo, hi] is convex, non-empty iff lo ≤ hi."""
+    """f_i(r) non-empty and convex: a point always is; an interval [lo, hi] is convex, non-empty iff lo ≤ hi.
+
+    >>> from exactfair.fairsets.core import StrategicGame, FairSet
+    >>> g = StrategicGame.two_by_two('p', 'q', '2*q - p', '2*p - q')
+    >>> check_nonempty_convex_values(FairSet.from_map(g, 0, ('0', 'q'))).verdict
+    'proved'
+    >>> check_nonempty_convex_values(FairSet.from_map(g, 0, ('q', '1/2'))).verdict
+    'refuted'
+    """
     start = time.perf_counter()
     if not isinstance(fs.value, tuple):
         return Proved(f"f{fs.player + 1} has non-empty convex values", "all r ∈ R", fs.game.n,
@@ -134,6 +142,13 @@ def check_closed_graph(fs: FairSet, timeout: float = 30.0) -> Verdict:
     Min, Max and polynomials are continuous; each ``Piecewise`` switch must agree on its
     boundary (checked by z3).  Continuity of a single-valued map into [0, 1] is equivalent
     to a closed graph; continuous bounds give an interval map with closed graph.
+
+    >>> from exactfair.fairsets.core import StrategicGame, FairSet
+    >>> g = StrategicGame.two_by_two('p', 'q', '2*q - p', '2*p - q')
+    >>> check_closed_graph(FairSet.from_map(g, 0, 'Min(p, q)')).verdict
+    'proved'
+    >>> check_closed_graph(FairSet.from_map(g, 0, 'Piecewise((0, q < 1/2), (1, True))')).verdict
+    'refuted'
     """
     start = time.perf_counter()
     claim = f"f{fs.player + 1} has a closed graph"
@@ -252,6 +267,11 @@ def lexicographic_optimum(game: StrategicGame, region: sympy.Basic, order: Seque
     Returns ``{"order", "values" (exact optimum per step), "point" (one exact point of S_n),
     "unique" (S_n is that single point, proved), "set" (S_n as a condition)}``; every point of
     S_n is Pareto optimal in F.
+
+    >>> from exactfair.fairsets.post import example3
+    >>> b = example3()
+    >>> [lexicographic_optimum(b.game, b.region(), order)['point'] for order in ([0, 1], [1, 0])]
+    [{'p': '0', 'q': '1'}, {'p': '1', 'q': '1'}]
     """
     order = list(range(game.n)) if order is None else list(order)
     env = _env(game.symbols())
@@ -301,6 +321,12 @@ def check_unique_pareto(game: StrategicGame, region: sympy.Basic, point: dict, c
     Proved when ``point`` ∈ F maximises every U_i over F (an ideal point) and no other point of F
     has the same utilities — then every other point is dominated by it.  Refuted by a point of F
     dominating ``point``, or by a Pareto optimum ≠ ``point`` from a lexicographic construction.
+
+    >>> from exactfair.fairsets.post import example2
+    >>> b = example2()
+    >>> p, q = b.game.symbols()
+    >>> check_unique_pareto(b.game, b.region(), {p: Fraction(23, 30), q: Fraction(23, 30)}, 'unique').verdict
+    'proved'
     """
     start = time.perf_counter()
     pt = {sym: Fraction(val) for sym, val in point.items()}

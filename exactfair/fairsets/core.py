@@ -78,7 +78,12 @@ def _is_polynomial(expr: sympy.Basic, gens) -> bool:
 
 
 def to_z3(expr: sympy.Basic, env: Mapping[sympy.Symbol, Any]):
-    """Translate a sympy expression or Boolean (polynomial, Min, Max, Piecewise) to z3."""
+    """Translate a sympy expression or Boolean (polynomial, Min, Max, Piecewise) to z3.
+
+    >>> p, q = sympy.symbols('p q')
+    >>> to_z3(sympy.Max(p, q) <= 1, {p: z3.Real('p'), q: z3.Real('q')})
+    1 >= If(q > p, q, p)
+    """
     if isinstance(expr, sympy.Symbol):
         return env[expr]
     if expr is sympy.true or expr == sympy.true:
@@ -145,7 +150,12 @@ def to_z3(expr: sympy.Basic, env: Mapping[sympy.Symbol, Any]):
 
 
 def evaluate_at(expr: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]):
-    """Exact value (or truth) of an expression at a rational point."""
+    """Exact value (or truth) of an expression at a rational point.
+
+    >>> p, q = sympy.symbols('p q')
+    >>> evaluate_at(2*q - p, {p: Fraction(1, 3), q: Fraction(1)})
+    5/3
+    """
     subs = {s: sympy.Rational(v.numerator, v.denominator) for s, v in point.items()}
     value = expr.subs(subs)
     if isinstance(value, sympy.Piecewise):
@@ -154,7 +164,12 @@ def evaluate_at(expr: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]):
 
 
 def point_in(condition: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]) -> bool:
-    """Exact truth of a Boolean condition at a rational point."""
+    """Exact truth of a Boolean condition at a rational point.
+
+    >>> p, q = sympy.symbols('p q')
+    >>> point_in(p <= q, {p: Fraction(1, 2), q: Fraction(1)})
+    True
+    """
     value = evaluate_at(condition, point)
     if value in (sympy.true, sympy.false):
         return bool(value)
@@ -162,7 +177,11 @@ def point_in(condition: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]) -> 
 
 
 def utility_symbols(n: int) -> list[sympy.Symbol]:
-    """The symbols U1 … Un used in utility-space conditions."""
+    """The symbols U1 … Un used in utility-space conditions.
+
+    >>> utility_symbols(3)
+    [U1, U2, U3]
+    """
     return [sympy.Symbol(f"U{i + 1}") for i in range(n)]
 
 
@@ -267,6 +286,12 @@ class FairSet:
 
     ``kind`` is ``"map"`` (``value`` is f_i, or ``(lo, hi)`` for an interval map), ``"action"``
     (a Boolean in the coordinates) or ``"utility"`` (a Boolean in U1..Un).
+
+    >>> g = StrategicGame.two_by_two('p', 'q', '2*q - p', '2*p - q')
+    >>> FairSet.from_utility_condition(g, 0, 'U2 <= U1').condition()
+    2*p - q <= -p + 2*q
+    >>> FairSet.from_map(g, 0, 'Min(p, q)').condition()
+    Eq(p, Min(p, q))
     """
 
     player: int

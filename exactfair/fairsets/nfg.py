@@ -30,6 +30,10 @@ class NfgGame:
     """Players, strategy labels and exact payoffs ``payoffs[profile][player]``.
 
     Profiles are tuples of strategy indices; ``payoffs`` maps each to a tuple of Fractions.
+
+    >>> g = parse_nfg('NFG 1 R "t" { "A" "B" } { 2 2 } 1 1 0 2 3 0 1 1')
+    >>> g.players, g.strategies
+    (('A', 'B'), (('1', '2'), ('1', '2')))
     """
 
     title: str

@@ -29,7 +29,13 @@ def _mask(condition: sympy.Basic, x: sympy.Symbol, y: sympy.Symbol, grid: int):
 
 
 def plot_bargain(bargain, path: str | Path, outcomes: list | None = None, grid: int = 401) -> Path:
-    """Write a PNG of F_1, F_2, F and the outcome points; returns the path."""
+    """Write a PNG of F_1, F_2, F and the outcome points; returns the path.
+
+    >>> import tempfile, os
+    >>> from exactfair.fairsets.post import example2
+    >>> plot_bargain(example2(), os.path.join(tempfile.mkdtemp(), 'kite.png')).suffix
+    '.png'
+    """
     try:
         import matplotlib
     except ImportError:

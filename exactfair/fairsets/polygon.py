@@ -13,6 +13,10 @@ def halfplanes(region: sympy.Basic, x: sympy.Symbol, y: sympy.Symbol) -> list[tu
     """``a·x + b·y ≤ c`` triples for a conjunction of linear (in)equalities (Eq gives two).
 
     Strict inequalities are closed (the closure is what a picture or a vertex list shows).
+
+    >>> p, q = sympy.symbols('p q')
+    >>> halfplanes(p <= q, p, q)
+    [(Fraction(1, 1), Fraction(-1, 1), Fraction(0, 1))]
     """
     out = []
     for rel in sympy.And.make_args(region):
@@ -82,7 +86,11 @@ def polygon(region: sympy.Basic, x: sympy.Symbol, y: sympy.Symbol) -> list[tuple
 
 
 def is_kite(vertices) -> bool:
-    """A quadrilateral with two pairs of equal adjacent sides (exact squared lengths)."""
+    """A quadrilateral with two pairs of equal adjacent sides (exact squared lengths).
+
+    >>> is_kite([(0, 0), (2, 0), (3, 3), (0, 2)]), is_kite([(0, 0), (3, 0), (3, 1), (0, 1)])
+    (True, False)
+    """
     if len(vertices) != 4:
         return False
 

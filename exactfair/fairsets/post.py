@@ -32,7 +32,12 @@ U1, U2 = "2*q - p", "2*p - q"
 
 @dataclass
 class Bargain:
-    """A game with each player's fair set (as used for F) and, where given, the Kakutani maps."""
+    """A game with each player's fair set (as used for F) and, where given, the Kakutani maps.
+
+    >>> b = example1()
+    >>> b.name, b.region()
+    ('post-example1', (p >= q) & (p <= q))
+    """
 
     name: str
     game: StrategicGame
@@ -75,6 +80,11 @@ EXAMPLES: dict[str, Callable[[], Bargain]] = {
 
 
 def example(name: str) -> Bargain:
+    """A shipped example by name (``post-example1`` … ``post-example3``).
+
+    >>> example("post-example3").fair_sets[1].condition()
+    Eq(q, 1)
+    """
     if name not in EXAMPLES:
         raise KeyError(f"no shipped bargaining example {name!r}; choose one of {', '.join(EXAMPLES)}")
     return EXAMPLES[name]()
@@ -82,6 +92,13 @@ def example(name: str) -> Bargain:
 
 @dataclass(frozen=True)
 class PostClaim:
+    """One checkable sentence of the post: id, where, the sentence, and its check.
+
+    >>> c = post_claims()[7]
+    >>> c.id, c.check().verdict
+    ('post.example1.outcome', 'proved')
+    """
+
     id: str
     source: str
     statement: str
@@ -162,7 +179,12 @@ def _parametric() -> Verdict:
 
 
 def post_claims() -> list[PostClaim]:
-    """Every checkable sentence of the post, with its check (run lazily)."""
+    """Every checkable sentence of the post, with its check (run lazily).
+
+    >>> claims = post_claims()
+    >>> len(claims), claims[0].id
+    (19, 'post.claim')
+    """
     e1, e2, e3 = example1, example2, example3
     pd = _pd
     p, q = sympy.symbols("p q", real=True)

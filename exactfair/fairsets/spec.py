@@ -24,7 +24,15 @@ __all__ = ["read_bargain"]
 
 
 def read_bargain(path: str | Path) -> Bargain:
-    """Read a bargaining problem (see module docstring)."""
+    """Read a bargaining problem (see module docstring).
+
+    >>> import json, pathlib, tempfile
+    >>> f = pathlib.Path(tempfile.mkdtemp()) / 'b.json'
+    >>> _ = f.write_text(json.dumps({'coordinates': ['p', 'q'], 'utilities': ['2*q - p', '2*p - q'], 'fair_sets': [{'set': 'p <= q'}, {'map': 'Min(p, q)'}]}))
+    >>> b = read_bargain(f)
+    >>> [fs.condition() for fs in b.fair_sets]
+    [p <= q, Eq(q, Min(p, q))]
+    """
     path = Path(path)
     try:
         data = json.loads(path.read_text(encoding="utf-8"), parse_float=lambda s: (_ for _ in ()).throw(

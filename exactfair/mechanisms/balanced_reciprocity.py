@@ -35,7 +35,10 @@ ChooseK = Callable[[int, Sequence[int]], int]
 
 
 def require_monotone_game(game: Game, mechanism: str) -> None:
-    """Raise :class:`~exactfair.errors.NotMonotoneError` naming a witness pair if ``game`` is not monotone."""
+    """Raise :class:`~exactfair.errors.NotMonotoneError` naming a witness pair if ``game`` is not monotone.
+
+    >>> require_monotone_game(Game.from_bitmask_values([0, 1, 0, 1]), 'x')
+    """
     result = game.is_monotone()
     if not result.holds:
         raise NotMonotoneError(
@@ -50,7 +53,13 @@ def _lowest(mask: int, candidates: Sequence[int]) -> int:
 
 @dataclass(frozen=True)
 class CoalitionTrace:
-    """What Algorithm 1 does for one coalition: j, the provisional m, k, and M^C."""
+    """What Algorithm 1 does for one coalition: j, the provisional m, k, and M^C.
+
+    >>> from exactfair import examples
+    >>> tr = trace_coalition(examples.theorem5_game(), (1, 2, 3))
+    >>> tr.j, tr.k, [str(tr.m[i]) for i in sorted(tr.m)]
+    (0, 2, ['6', '8', '9'])
+    """
 
     coalition: int
     j: int

@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 
-from .lemmas import lemma_algorithm_step, lemma_uniqueness, lemma_uniqueness_size, prove_lemma
+from .lemmas import lemma_algorithm_step, lemma_symmetry, lemma_uniqueness, lemma_uniqueness_size, prove_lemma
 from .prover import Options, prove_claim, resolve_axiom
 from .verdicts import Proved, Verdict
 
@@ -56,6 +56,8 @@ _ALL_N: dict[str, tuple[list[str], str]] = {
     "theorem2.R2": (["L-F5", "L-R2"], "induction on |C| with L-R2, using F5 below C (L-F5)"),
     "theorem2.R1": (["L-F5", "L-R2", "L-R1"], "induction on |C| with L-R1, using R2 (L-R2)"),
     "theorem2.R4": (["L-F5", "L-R2", "L-R4"], "induction on |C| with L-R4, using R2 (L-R2)"),
+    "theorem2.F2": (["L-F5", "L-R2", "L-F2"], "induction on |C| with L-F2 (the paper's A.8), using F5 and R2 "
+                    "(L-F5, L-R2)"),
     "corollary3": (["L-F5", "L-R2", "L-U+R2"],
                    "every run satisfies R2, R3, R5, F5 (L-F5, L-R2; R3, R5 by lines 4, 10, 18) and "
                    "such a table is unique (L-U+R2)"),
@@ -69,6 +71,7 @@ def _lemma(name: str):
         "L-F5": lambda: lemma_algorithm_step("F5"), "L-R2": lambda: lemma_algorithm_step("R2"),
         "L-R1": lambda: lemma_algorithm_step("R1"), "L-R4": lambda: lemma_algorithm_step("R4"),
         "L-U": lambda: lemma_uniqueness(()), "L-U+R2": lambda: lemma_uniqueness(("R2",)),
+        "L-F2": lemma_symmetry,
     }
     return prove_lemma(name, table[name]())
 

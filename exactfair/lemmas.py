@@ -26,7 +26,8 @@ import z3
 
 from .verdicts import Proved, Refuted, Unknown, Witness
 
-__all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "LEMMAS", "prove_lemma"]
+__all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "lemma_symmetry", "LEMMAS",
+           "prove_lemma"]
 
 
 class Local:
@@ -154,6 +155,35 @@ def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
     return cases
 
 
+def lemma_symmetry() -> list[LemmaCase]:
+    """L-F2: the inductive step of F2 (the paper's A.8), one case per identity pattern.
+
+    Players i, j are symmetric (∀A ⊆ N∖{i,j}: v_{A∪i} = v_{A∪j}); a is R3's player in C∖{j},
+    b is R3's player in C∖{i} (a ∈ {i, fresh}, b ∈ {j, fresh, a}).  Hypotheses, each justified:
+    v_{C∖i} = v_{C∖j} (symmetry with A = C∖{i,j}); F5 in C for (i, j) and in C∖{x} for the named
+    pairs (L-F5); R2 in C∖{i} and C∖{j} (L-R2); R3's choices of a and b (line 18/4); F2 in C∖{x}
+    for every fresh x (the induction hypothesis: i, j ∈ C∖{x}).  Conclusion M_i^C = M_j^C.
+
+    >>> len(lemma_symmetry())
+    5
+    """
+    cases = []
+    for a in ("i", "a"):
+        for b in (("j", "b") + (("a",) if a == "a" else ())):
+            L = Local()
+            fresh = sorted({x for x in (a, b) if x not in ("i", "j")})
+            hyps = [L.v("i") == L.v("j"), L.f5("i", "j"),
+                    L.M("i", "j") <= L.v("j"), L.M("j", "i") <= L.v("i"),
+                    L.M(a, "j") == L.v("j"), L.M(b, "i") == L.v("i")]
+            for x in fresh:
+                hyps += [L.f5("i", x, "j"), L.f5("j", x, "i"),                 # F5 in C∖j, C∖i
+                         L.M(x, "j") <= L.v("j"), L.M(x, "i") <= L.v("i"),     # R2 in C∖j, C∖i
+                         L.f5("i", "j", x),                                    # F5 in C∖x
+                         L.M("i", x) == L.M("j", x)]                           # F2 in C∖x (induction)
+            cases.append(LemmaCase(f"L-F2 (a={a}, b={b})", tuple(hyps), L.M("i") == L.M("j"), L))
+    return cases
+
+
 def _f5_shared(L: Local, p: str, q: str, tag: str) -> z3.BoolRef:
     """F5 at C for table ``tag``, with the lower rewards M^{C∖x} shared by both tables."""
     return L.M(p, tag=tag) - L.M(p, q, tag="") == L.M(q, tag=tag) - L.M(q, p, tag="")
@@ -222,6 +252,7 @@ LEMMAS = {
     "L-R4": lambda: lemma_algorithm_step("R4"),
     "L-U": lambda: lemma_uniqueness(()),
     "L-U+R2": lambda: lemma_uniqueness(("R2",)),
+    "L-F2": lemma_symmetry,
 }
 
 

@@ -99,11 +99,23 @@ def test_unknown_keeps_smtlib(tmp_path):
 def test_lemmas():
     verdicts = {name: prove_lemma(name).verdict for name in LEMMAS}
     assert verdicts == {"L-F5": "proved", "L-R2": "proved", "L-R1": "proved", "L-R4": "proved",
-                        "L-U": "refuted", "L-U+R2": "proved"}
+                        "L-U": "refuted", "L-U+R2": "proved", "L-F2": "proved"}
+
+
+def test_f2_lemma_needs_its_induction_hypothesis():
+    import z3
+    from exactfair.lemmas import lemma_symmetry
+    case = next(c for c in lemma_symmetry() if c.name == "L-F2 (a=a, b=b)")
+    kept = [h for h in case.hypotheses if "M_i^C-a == M_j^C-a" not in str(h)]
+    assert len(kept) == len(case.hypotheses) - 1
+    s = z3.Solver()
+    s.add(kept + [z3.Not(case.conclusion)])
+    assert s.check() == z3.sat
 
 
 def test_all_n_and_uniqueness_bounded():
-    for claim in ("theorem2.F5", "theorem2.R1", "theorem2.R2", "theorem2.R4", "corollary3", "theorem1+R2"):
+    for claim in ("theorem2.F5", "theorem2.R1", "theorem2.R2", "theorem2.R4", "theorem2.F2", "corollary3",
+                  "theorem1+R2"):
         assert all_n_verdict(claim)[0].verdict == "proved", claim
     assert all_n_verdict("theorem1")[0].verdict == "refuted"
     assert all_n_verdict("theorem2.F1")[0] is None

@@ -20,12 +20,8 @@ def plot_rewards(table, parameter: str, path: str | Path, coalition=None) -> Pat
     >>> plot_rewards(parametric_balanced_reciprocity(g), 't', os.path.join(tempfile.mkdtemp(), 'r.png')).suffix
     '.png'
     """
-    try:
-        import matplotlib
-    except ImportError:
-        raise ExactfairError("plotting needs matplotlib: pip install 'exactfair[plot]'") from None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from .plotting import pyplot
+    plt = pyplot()
 
     from .parametric import _interval_of
 

@@ -36,13 +36,8 @@ def plot_bargain(bargain, path: str | Path, outcomes: list | None = None, grid: 
     >>> plot_bargain(example2(), os.path.join(tempfile.mkdtemp(), 'kite.png')).suffix
     '.png'
     """
-    try:
-        import matplotlib
-    except ImportError:
-        from ..errors import ExactfairError
-        raise ExactfairError("plotting needs matplotlib: pip install 'exactfair[plot]'") from None
-    matplotlib.use("Agg")
-    import matplotlib.pyplot as plt
+    from ..plotting import pyplot
+    plt = pyplot()
 
     game = bargain.game
     if [len(c) for c in game.coordinates] != [1, 1]:

@@ -221,8 +221,8 @@ def _theorem5_tables(scope: Scope) -> Verdict:
 
 def _lemma(name: str, claim: str) -> Callable[[Scope], Verdict]:
     def check(scope: Scope) -> Verdict:
-        from .engine import _lemma as run_lemma
-        v = run_lemma(name)
+        from .lemmas import prove_lemma
+        v = prove_lemma(name)
         if v.verdict == "proved":
             return Proved(claim, "all n (local lemma over a fixed number of quantities)", None, v.seconds, v.details)
         if v.verdict == "refuted":

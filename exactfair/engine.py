@@ -14,7 +14,7 @@ import time
 from dataclasses import dataclass, field
 
 
-from .lemmas import lemma_algorithm_step, lemma_symmetry, lemma_uniqueness, lemma_uniqueness_size, prove_lemma
+from .lemmas import lemma_uniqueness_size, prove_lemma
 from .prover import Options, prove_claim, resolve_axiom
 from .verdicts import Proved, Verdict
 
@@ -66,16 +66,6 @@ _ALL_N: dict[str, tuple[list[str], str]] = {
 }
 
 
-def _lemma(name: str):
-    table = {
-        "L-F5": lambda: lemma_algorithm_step("F5"), "L-R2": lambda: lemma_algorithm_step("R2"),
-        "L-R1": lambda: lemma_algorithm_step("R1"), "L-R4": lambda: lemma_algorithm_step("R4"),
-        "L-U": lambda: lemma_uniqueness(()), "L-U+R2": lambda: lemma_uniqueness(("R2",)),
-        "L-F2": lemma_symmetry,
-    }
-    return prove_lemma(name, table[name]())
-
-
 def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
     """The all-n verdict of a claim from its inductive-step lemmas, if it has any.
 
@@ -87,7 +77,7 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
     names, argument = _ALL_N[claim]
     start = time.perf_counter()
     for name in names:
-        v = _lemma(name)
+        v = prove_lemma(name)
         if v.verdict != "proved":
             return v, f"{argument}: lemma {name} is {v.verdict}"
     return Proved(claim, "all n, by inductive step", None, time.perf_counter() - start,

@@ -20,9 +20,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Iterable, Iterator, Union
 
-import sympy
 
-from .exact import Exact, compare
+from .exact import Exact, _as_sympy, compare
 
 __all__ = [
     "Value", "Reward", "Linear", "Compare", "And", "Or", "Implies", "Not", "TRUE", "FALSE",
@@ -253,9 +252,9 @@ def evaluate_linear(term: Linear, lookup: Callable[[Atom], Exact]) -> Exact:
         for x, c in values:
             total += c * x
         return total
-    total = sympy.Rational(term.const.numerator, term.const.denominator)
+    total = _as_sympy(term.const)
     for x, c in values:
-        total += c * (sympy.Rational(x.numerator, x.denominator) if isinstance(x, Fraction) else x)
+        total += c * _as_sympy(x)
     return total
 
 

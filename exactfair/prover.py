@@ -46,9 +46,6 @@ __all__ = [
     "characterization",
 ]
 
-GAME_CLASS_NAMES = ("monotone", "superadditive", "subadditive", "convex", "additive")
-
-
 # --------------------------------------------------------------------------- axiom variants
 def _relax_formula(f: Formula) -> Formula:
     if isinstance(f, Compare) and f.op in (">", "<"):

@@ -20,6 +20,15 @@ def write_claim_records(records: list[dict], name: str) -> None:
         [{k: v for k, v in r.items() if k != "witness_text"} for r in records], indent=2, ensure_ascii=False) + "\n")
 
 
+def run_and_record(ids: list[str], name: str, write: bool = True) -> list[dict]:
+    """Run catalogue claims and (optionally) write their records to proofs/records/<name>.json."""
+    from exactfair.claims import run_claims
+    records = run_claims(ids)
+    if write:
+        write_claim_records(records, name)
+    return records
+
+
 def run_group(group: str, claims: list[str], n_max: int, timeout: float, repairs: bool,
               write: bool = True) -> dict:
     start = time.perf_counter()

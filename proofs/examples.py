@@ -5,19 +5,14 @@ Run: ``python -m proofs.examples`` (writes proofs/records/examples.json).
 
 import sys
 
-from exactfair.claims import run_claims
-
-from ._common import write_claim_records
+from ._common import run_and_record
 
 IDS = ["paper.example1.table", "paper.example1.vprime", "paper.example1.loses-value", "paper.example1.sim-f3",
        "paper.example1.sim-f4", "paper.theorem5.tables"]
 
 
 def run(write: bool = True) -> list:
-    records = run_claims(IDS)
-    if write:
-        write_claim_records(records, "examples")
-    return records
+    return run_and_record(IDS, "examples", write)
 
 
 if __name__ == "__main__":

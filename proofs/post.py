@@ -5,16 +5,13 @@ Run: ``python -m proofs.post`` (writes proofs/records/post.json).
 
 import sys
 
-from exactfair.claims import run_claims, select
+from exactfair.claims import select
 
-from ._common import write_claim_records
+from ._common import run_and_record
 
 
 def run(write: bool = True) -> list:
-    records = run_claims(select("post.*"))
-    if write:
-        write_claim_records(records, "post")
-    return records
+    return run_and_record(select("post.*"), "post", write)
 
 
 if __name__ == "__main__":

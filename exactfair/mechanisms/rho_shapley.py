@@ -81,7 +81,7 @@ def _from_sympy(expr: sympy.Basic) -> Exact:
 
 
 @lru_cache(maxsize=4096)
-def _scaled(ratio: Fraction, rho_key: str, rho: Any, vc: Fraction) -> Exact:
+def _scaled(ratio: Fraction, rho: Any, vc: Fraction) -> Exact:
     if ratio == 0 or vc == 0:
         return Fraction(0)
     if ratio == 1:
@@ -161,7 +161,7 @@ def rho_shapley(game: Game, rho: Any = 1, *, shapley_of: str = "grand",
                             "eq. (18) is undefined there")
                     row[i] = Fraction(0)
                 else:
-                    row[i] = _scaled(phi[i] / top, format_exact(rho_value), rho_value, v[c])
+                    row[i] = _scaled(phi[i] / top, rho_value, v[c])
         rows.append(tuple(row))
     params = (("rho", format_exact(rho_value)), ("shapley_of", shapley_of))
     return RewardTable(game, "rho-shapley", tuple(rows), params, False)

@@ -15,6 +15,7 @@ __all__ = [
     "TooLargeError",
     "GameFileError",
     "UndecidedComparisonError",
+    "ExpressionError",
 ]
 
 
@@ -70,5 +71,15 @@ class UndecidedComparisonError(ExactfairError):
     """Two exact (irrational) numbers could not be compared with certainty.
 
     >>> issubclass(UndecidedComparisonError, ExactfairError)
+    True
+    """
+
+
+class ExpressionError(ExactfairError):
+    """An expression given as text (``--rho``, a parametric value, a fair-set map) is refused.
+
+    The text is parsed by a whitelisting grammar (:mod:`exactfair.expressions`), never evaluated.
+
+    >>> issubclass(ExpressionError, ExactfairError)
     True
     """

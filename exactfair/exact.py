@@ -78,7 +78,7 @@ def to_exact(value: Any, *, what: str = "value") -> Fraction:
     if isinstance(value, decimal.Decimal):
         if not value.is_finite():
             raise InexactValueError(f"{what} is {value!r}: NaN and infinity are not allowed; use a finite exact number")
-        return Fraction(value)
+        return _checked_decimal(value, what)
     if isinstance(value, str):
         text = value.strip()
         if not _NUMBER_STRING.match(text):
@@ -89,8 +89,9 @@ def to_exact(value: Any, *, what: str = "value") -> Fraction:
             raise InexactValueError(
                 f"{what} is the string {value!r}, which is not a number; "
                 "write a decimal (\"0.1\") or a fraction (\"3/2\")")
+        from .expressions import parse_decimal
         try:
-            return Fraction(text)
+            return parse_decimal(text, what=what)
         except ZeroDivisionError:
             raise InexactValueError(f"{what} is {value!r}: division by zero") from None
     if isinstance(value, sympy.Basic):
@@ -108,6 +109,20 @@ def to_exact(value: Any, *, what: str = "value") -> Fraction:
     if isinstance(value, numbers.Real):  # numpy floats and friends
         raise InexactValueError(f"{what} is the floating-point number {value!r}: floats are not exact; {_FLOAT_HINT}")
     raise InexactValueError(f"{what} has type {type(value).__name__}, which is not an exact number; {_FLOAT_HINT}")
+
+
+def _checked_decimal(value: decimal.Decimal, what: str) -> Fraction:
+    """Fraction of a finite Decimal, refused by size first (``1e-99999999`` would take hours)."""
+    from .errors import ExpressionError
+    from .expressions import MAX_DIGITS, MAX_EXPONENT
+
+    sign_, digits, exponent = value.as_tuple()
+    if len(digits) > MAX_DIGITS:
+        raise ExpressionError(f"{what} has {len(digits)} digits; the limit is {MAX_DIGITS}")
+    if abs(exponent + len(digits)) > MAX_EXPONENT or abs(exponent) > MAX_EXPONENT + MAX_DIGITS:
+        raise ExpressionError(f"{what} = {value} has a decimal exponent beyond ±{MAX_EXPONENT}; "
+                              "write it as a fraction p/q if it really is that small or large")
+    return Fraction(value)
 
 
 def to_exact_number(value: Any, *, what: str = "value") -> Exact:
@@ -160,7 +175,9 @@ def _as_sympy(value: Exact) -> sympy.Expr:
         return sympy.Rational(value.numerator, value.denominator)
     if isinstance(value, int):
         return sympy.Integer(value)
-    return sympy.sympify(value)
+    if isinstance(value, sympy.Basic):
+        return value
+    raise TypeError(f"{value!r} is not an exact number (Fraction, int or sympy expression)")
 
 
 def _interval(expr: sympy.Expr, iv: Any) -> Any:

@@ -35,7 +35,7 @@ from .errors import ExactfairError, GameDefinitionError
 from .exact import to_exact
 from .game import Game, format_coalition
 from .logic import And as LAnd, Compare, Implies as LImplies, Linear, Not as LNot, Or as LOr, Value, _Const
-from .verdicts import Proved, Refuted, Witness
+from .verdicts import Proved, Refuted, Unknown, Witness
 
 __all__ = ["ParametricGame", "ParametricTable", "Piece", "parametric_balanced_reciprocity", "axiom_regions"]
 
@@ -87,11 +87,14 @@ class ParametricGame:
                   ) -> "ParametricGame":
         """A concrete game with some coalition values replaced by parameter expressions."""
         bounds = dict(bounds or {})
-        names = set(bounds)
+        params = {name: sympy.Symbol(name, real=True) for name in sorted(bounds)}
+
+        def declare(name: str) -> sympy.Symbol:    # names used in ``changes`` are parameters too
+            return params.setdefault(name, sympy.Symbol(name, real=True))
         for expr in changes.values():
             if isinstance(expr, str):
-                names |= {s.name for s in sympy.sympify(expr, rational=True).free_symbols}
-        params = {name: sympy.Symbol(name, real=True) for name in sorted(names)}
+                _parse(expr, declare)
+        params = dict(sorted(params.items()))
         values = [sympy.Rational(v.numerator, v.denominator) for v in game.values]
         for coalition, expr in changes.items():
             values[game.mask(coalition)] = _parse(expr, params)
@@ -146,14 +149,17 @@ class ParametricGame:
             b = z3.Bool(f"c{k}")
             tracked[str(b)] = c
             s.assert_and_track(_z3(c, env), b)
-        if s.check() == z3.unsat:
+        answer = s.check()
+        if answer == z3.unknown:
+            raise ExactfairError(f"z3 could not decide whether the admissible region is empty ({s.reason_unknown()})")
+        if answer == z3.unsat:
             core = [str(tracked[str(b)]) for b in s.unsat_core()]
             raise ExactfairError(f"the admissible region is empty: these constraints conflict: {'; '.join(core)}")
         return _simplify_region(sympy.And(*flat), self.symbols())
 
     def instantiate(self, point: Mapping[str, Any]) -> Game:
         """The concrete game at a parameter point (exact)."""
-        subs = {self.parameters[k]: sympy.Rational(str(to_exact(v))) for k, v in point.items()}
+        subs = _point_subs(self.parameters, point)
         values = []
         for v in self.values:
             x = v.subs(subs)
@@ -169,23 +175,52 @@ def _bound(spec) -> tuple:
     if isinstance(spec, Mapping):
         spec = (spec.get("min"), spec.get("max"))
     lo, hi = spec
-    conv = lambda x: None if x is None else sympy.Rational(str(to_exact(x)))  # noqa: E731
-    return (conv(lo), conv(hi))
+    return (_bound_value(lo), _bound_value(hi))
 
 
-def _parse(expr: Any, params: Mapping[str, sympy.Symbol]) -> sympy.Expr:
-    if isinstance(expr, (int, Fraction)):
-        return sympy.Rational(str(expr))
-    if isinstance(expr, float):
-        raise ExactfairError(f"{expr!r} is a float; write it as a string such as \"0.1\"")
-    try:
-        out = sympy.sympify(str(expr), locals=dict(params), rational=True)
-    except (sympy.SympifyError, SyntaxError) as exc:
-        raise ExactfairError(f"cannot read the value {expr!r}: {exc}") from None
-    unknown = {s.name for s in out.free_symbols} - set(params)
+def _bound_value(x: Any) -> sympy.Rational | None:
+    if x is None:
+        return None
+    value = to_exact(x, what="a parameter bound")
+    return sympy.Rational(value.numerator, value.denominator)
+
+
+def _point_subs(parameters: Mapping[str, sympy.Symbol], point: Mapping[str, Any]) -> dict:
+    """Exact substitution for a parameter point; unknown names are refused."""
+    unknown = set(point) - set(parameters)
     if unknown:
-        raise ExactfairError(f"value {expr!r} uses undeclared symbol(s) {sorted(unknown)}; declare them in "
-                             "'parameters'")
+        raise ExactfairError(f"unknown parameter(s) {sorted(unknown)}; the game's parameters are {sorted(parameters)}")
+    out = {}
+    for k, v in point.items():
+        value = to_exact(v, what=f"parameter {k}")
+        out[parameters[k]] = sympy.Rational(value.numerator, value.denominator)
+    return out
+
+
+def _exact_value(x: sympy.Basic, where: str) -> Fraction:
+    if not x.is_Rational:
+        raise ExactfairError(f"{where} = {x} is not a rational number at this point (missing parameter values?)")
+    return Fraction(int(x.p), int(x.q))
+
+
+def _parse(expr: Any, params: Mapping[str, sympy.Symbol] | Any) -> sympy.Expr:
+    """A coalition value: a number or an expression in the parameters (whitelisting parser, never eval)."""
+    from .expressions import parse_expression
+
+    if isinstance(expr, sympy.Basic):
+        out = expr
+    else:
+        if isinstance(expr, float):
+            raise ExactfairError(f"{expr!r} is a float; write it as a string such as \"0.1\"")
+        out = parse_expression(expr if isinstance(expr, (int, Fraction)) else str(expr), symbols=params,
+                               what=f"the value {str(expr)[:60]!r}")
+    if out.has(sympy.Float):
+        raise ExactfairError(f"the value {expr!r} contains a float; write it exactly")
+    if not callable(params):
+        unknown = {s.name for s in out.free_symbols} - set(params)
+        if unknown:
+            raise ExactfairError(f"value {expr!r} uses undeclared symbol(s) {sorted(unknown)}; declare them in "
+                                 "'parameters'")
     return out
 
 
@@ -343,11 +378,17 @@ class ParametricTable:
 
     def evaluate(self, point: Mapping[str, Any]) -> list[list[Fraction]]:
         """Rows (bitmask order) of the table at a parameter point, from the leaf containing it."""
-        subs = {self.game.parameters[k]: sympy.Rational(str(to_exact(v))) for k, v in point.items()}
+        subs = _point_subs(self.game.parameters, point)
+        missing = set(self.game.symbols()) - set(subs)
+        if missing:
+            raise ExactfairError(f"missing value(s) for the parameter(s) {sorted(map(str, missing))}")
         for region, rows in self.leaves:
             truth = region.subs(subs)
-            if truth is sympy.true or truth == True:  # noqa: E712
-                return [[Fraction(str(sympy.nsimplify(x.subs(subs)))) for x in row] for row in rows]
+            if truth is sympy.true:
+                return [[_exact_value(x.subs(subs), f"M_{self.game.players[i]}^{format_coalition(self.game.labels(m))}")
+                         for i, x in enumerate(row)] for m, row in enumerate(rows)]
+            if truth is not sympy.false:
+                raise ExactfairError(f"could not decide the region {region} at {dict(point)} exactly")
         raise ExactfairError(f"{dict(point)} is outside the admissible region {self.region}")
 
     def piecewise(self, player: Any, coalition: Any) -> sympy.Piecewise:
@@ -472,6 +513,7 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
         axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
         start = time.perf_counter()
         failing = []
+        undecided: list[str] = []
         witness = None
         for region, rows in table.leaves:
             for inst in axiom.instances(game.n):
@@ -482,12 +524,21 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
                 s = z3.Solver()
                 s.set("timeout", int(timeout * 1000))
                 s.add(_z3(bad, env))
-                if s.check() == z3.sat:
+                answer = s.check()
+                if answer == z3.unknown:       # never read as "no violation"
+                    undecided.append(f"{inst.axiom} at coalition {inst.coalition}, players {inst.players}: z3 {s.reason_unknown()}")
+                    continue
+                if answer == z3.sat:
                     failing.append(bad)
                     if witness is None:
                         from .z3backend import to_fraction
                         model = s.model()
                         witness = {sym.name: to_fraction(model.eval(env[sym], model_completion=True)) for sym in syms}
+        if not failing and undecided:
+            out[axiom.name] = Unknown(axiom.name, f"admissible region {table.region}", game.n,
+                                      time.perf_counter() - start,
+                                      reason=f"{len(undecided)} instance(s) undecided, e.g. {undecided[0]}")
+            continue
         if not failing:
             out[axiom.name] = Proved(axiom.name, f"whole admissible region {table.region}", game.n,
                                      time.perf_counter() - start)

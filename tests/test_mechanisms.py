@@ -91,8 +91,8 @@ def test_rho_shapley_satisfies_r3_r5(game):
 
 
 @pytest.mark.parametrize("rho, fragment", [
-    (0, "(0, 1]"), (2, "(0, 1]"), ("-1/2", "(0, 1]"), ("x + 1", "free symbols"), (0.5, "float"),
-    ("log(", "neither a number"),
+    (0, "(0, 1]"), (2, "(0, 1]"), ("-1/2", "(0, 1]"), ("x + 1", "undeclared symbol"), (0.5, "float"),
+    ("log(", "unexpected end"),
 ])
 def test_rho_validation(rho, fragment):
     with pytest.raises((ExactfairError, TypeError)) as info:

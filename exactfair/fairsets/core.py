@@ -14,7 +14,7 @@ A fair set F_i is given
 * by **inequalities in utility space** (a Boolean in symbols ``U1 … Un``), translated
   exactly by substituting the utilities.
 
-All numbers are exact: strings are parsed with ``sympify(..., rational=True)`` so "0.8"
+All numbers are exact: strings are read by a whitelisting parser (never evaluated) so "0.8"
 means 4/5; a float is refused.
 """
 
@@ -31,31 +31,32 @@ import z3
 from ..errors import ExactfairError, InexactValueError
 
 __all__ = [
-    "StrategicGame", "FairSet", "parse_expr", "to_z3", "point_in", "evaluate_at", "utility_symbols",
+    "StrategicGame", "FairSet", "parse_exact", "to_z3", "point_in", "evaluate_at", "utility_symbols",
 ]
 
 
-def parse_expr(text: Any, symbols: Mapping[str, sympy.Symbol], *, what: str = "expression") -> sympy.Basic:
+def parse_exact(text: Any, symbols: Mapping[str, sympy.Symbol], *, what: str = "expression") -> sympy.Basic:
     """Exact sympy expression from a string (decimals read as rationals) or a sympy object.
 
+    Strings go through the whitelisting parser of :mod:`exactfair.expressions` (numbers, the
+    declared names, ``+ - * /``, integer powers, ``Min``/``Max``, ``Piecewise``, ``Eq``,
+    relations and ``& | ~``); they are never evaluated as Python.
+
     >>> p, q = sympy.symbols("p q")
-    >>> parse_expr("min(p, (40*q + 23)/70)", {"p": p, "q": q})
+    >>> parse_exact("min(p, (40*q + 23)/70)", {"p": p, "q": q})
     Min(p, 4*q/7 + 23/70)
-    >>> parse_expr("0.8 - p", {"p": p})
+    >>> parse_exact("0.8 - p", {"p": p})
     4/5 - p
     """
+    from ..expressions import FAIR_SETS, parse_expression
+
     if isinstance(text, float):
         raise InexactValueError(f"{what} is the float {text!r}; write it as a string such as \"0.8\"")
     if isinstance(text, sympy.Basic):
         expr = text
     else:
-        local = dict(symbols)
-        local.update({"min": sympy.Min, "max": sympy.Max, "Min": sympy.Min, "Max": sympy.Max,
-                      "Piecewise": sympy.Piecewise})
-        try:
-            expr = sympy.sympify(str(text), locals=local, rational=True)
-        except (sympy.SympifyError, SyntaxError, TypeError) as exc:
-            raise ExactfairError(f"cannot read {what} {text!r}: {exc}") from None
+        expr = parse_expression(text if isinstance(text, (int, Fraction)) else str(text), symbols=dict(symbols),
+                                vocabulary=FAIR_SETS, what=what)
     if expr.has(sympy.Float):
         raise InexactValueError(f"{what} {expr} contains a float")
     unknown = {s.name for s in expr.free_symbols} - set(symbols)
@@ -234,7 +235,7 @@ class StrategicGame:
         """Two players with two actions each; coordinates ``x``, ``y``; utilities as expressions."""
         sx, sy = sympy.Symbol(x, real=True), sympy.Symbol(y, real=True)
         env = {x: sx, y: sy}
-        return cls([[sx], [sy]], [parse_expr(u1, env, what="U1"), parse_expr(u2, env, what="U2")])
+        return cls([[sx], [sy]], [parse_exact(u1, env, what="U1"), parse_exact(u2, env, what="U2")])
 
     @classmethod
     def from_payoffs(cls, strategies: Sequence[int], payoffs: Mapping[tuple, Sequence[Any]],
@@ -309,19 +310,19 @@ class FairSet:
         if isinstance(fmap, (tuple, list)):
             if len(fmap) != 2:
                 raise ExactfairError("an interval-valued map is a pair (lo, hi)")
-            value = tuple(parse_expr(x, env, what=f"f{player + 1} bound") for x in fmap)
+            value = tuple(parse_exact(x, env, what=f"f{player + 1} bound") for x in fmap)
         else:
-            value = parse_expr(fmap, env, what=f"f{player + 1}")
+            value = parse_exact(fmap, env, what=f"f{player + 1}")
         return cls(player, "map", value, game)
 
     @classmethod
     def from_action_set(cls, game: StrategicGame, player: int, condition: Any) -> "FairSet":
-        return cls(player, "action", parse_expr(condition, game.symbol_map(), what=f"F{player + 1}"), game)
+        return cls(player, "action", parse_exact(condition, game.symbol_map(), what=f"F{player + 1}"), game)
 
     @classmethod
     def from_utility_condition(cls, game: StrategicGame, player: int, condition: Any) -> "FairSet":
         env = {s.name: s for s in utility_symbols(game.n)}
-        return cls(player, "utility", parse_expr(condition, env, what=f"utility condition of P{player + 1}"), game)
+        return cls(player, "utility", parse_exact(condition, env, what=f"utility condition of P{player + 1}"), game)
 
     def condition(self) -> sympy.Basic:
         """F_i as a Boolean in the strategy coordinates (the fixed points, for a map)."""

@@ -26,7 +26,7 @@ import sympy
 import z3
 
 from ..verdicts import Proved, Unknown, Verdict
-from .core import StrategicGame, parse_expr, to_z3
+from .core import StrategicGame, parse_exact, to_z3
 
 __all__ = ["validity_condition", "translate_linear"]
 
@@ -97,7 +97,7 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
     psyms = {name: sympy.Symbol(name, real=True) for name in parameters}
     env_names = dict(game.symbol_map())
     env_names.update(psyms)
-    f = parse_expr(fmap, env_names, what="map")
+    f = parse_exact(fmap, env_names, what="map")
     env = {s: z3.Real(s.name) for s in list(game.symbols()) + list(psyms.values())}
     bound_parts = []
     for name, (lo, hi) in parameters.items():

@@ -39,7 +39,8 @@ __all__ = ["rho_shapley", "parse_rho"]
 def parse_rho(rho: Any) -> Exact:
     """Validate ρ ∈ (0, 1]: an int/Fraction/string rational, or a constant sympy expression.
 
-    Strings that are not plain numbers are parsed by sympy (``"log(3,2) - 1"``).
+    Strings are read by the whitelisting parser of :mod:`exactfair.expressions` (numbers, ``+ - * /``,
+    integer powers, ``log``, ``sqrt``, ``E``, ``pi``), never evaluated: ``"log(3,2) - 1"``.
 
     >>> parse_rho("1/2")
     Fraction(1, 2)
@@ -51,14 +52,8 @@ def parse_rho(rho: Any) -> Exact:
     exactfair.errors.ExactfairError: rho must lie in (0, 1], got 2
     """
     if isinstance(rho, str):
-        try:
-            value: Exact = to_exact(rho, what="rho")
-        except TypeError:
-            try:
-                expr = sympy.sympify(rho, rational=True)
-            except (sympy.SympifyError, SyntaxError, TypeError) as exc:
-                raise ExactfairError(f"rho {rho!r} is neither a number nor a sympy expression: {exc}") from None
-            value = _from_sympy(expr)
+        from ..expressions import parse_expression
+        value: Exact = _from_sympy(parse_expression(rho, what="rho"))
     elif isinstance(rho, sympy.Basic):
         value = _from_sympy(rho)
     else:

@@ -421,16 +421,32 @@ def run_claims(ids: Sequence[str], *, n_max: int = 4, timeout: float = 60.0, job
                 progress(r)
             out.append(r)
         return out
-    from concurrent.futures import ProcessPoolExecutor
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        futures = {i: pool.submit(run_claim_record, i, n_max, timeout) for i in ids}
+    import multiprocessing
+
+    pool = multiprocessing.get_context("fork").Pool(processes=jobs, initializer=_worker_signals)
+    try:
+        pending = [pool.apply_async(run_claim_record, (i, n_max, timeout)) for i in ids]
         out = []
-        for i in ids:
-            r = futures[i].result()
+        for result in pending:
+            r = result.get()
             if progress:
                 progress(r)
             out.append(r)
+        pool.close()
+        pool.join()
         return out
+    except BaseException:
+        # interrupted (SIGINT / SIGTERM) or failed: stop every worker before leaving, orphan none
+        pool.terminate()
+        pool.join()
+        raise
+
+
+def _worker_signals() -> None:
+    """Workers leave SIGINT to the parent (which terminates them) and die quietly on SIGTERM."""
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
 
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import signal
 import sys
 import tempfile
 from pathlib import Path
@@ -46,21 +47,71 @@ def _mechanism(args: argparse.Namespace):
     return lambda g: rho_shapley(g, args.rho, shapley_of=args.shapley_of, require_monotone=require)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, *, inputs: Sequence[str] = ()) -> None:
+    """Write to stdout, or atomically to ``output``.
+
+    The output is never one of the ``inputs`` (refused before anything is written); the file gets
+    the mode an existing file had, or the mode a new file gets under the current umask — not the
+    0600 of a temporary file.
+    """
     if output is None:
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         return
     target = Path(output)
+    _refuse_overwriting_input(target, inputs)
     directory = target.parent if str(target.parent) else Path(".")
+    if target.exists() and not target.is_file():
+        raise ExactfairError(f"--output {output} exists and is not a regular file")
+    try:
+        mode = target.stat().st_mode & 0o7777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        mode = 0o666 & ~umask
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
             handle.write(text if text.endswith("\n") else text + "\n")
+        os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _refuse_overwriting_input(target: Path, inputs: Sequence[str]) -> None:
+    for spec in inputs:
+        source = Path(spec)
+        if not source.exists() or not target.exists():
+            if source.exists() and os.path.abspath(source) == os.path.abspath(target):
+                raise ExactfairError(f"--output {target} is the input file; choose another output file")
+            continue
+        if os.path.samefile(source, target):
+            raise ExactfairError(f"--output {target} is the input file {spec}; choose another output file")
+
+
+def _positive_float(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of seconds, got {text!r}") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds, got {text!r}")
+    return value
+
+
+def _int_at_least(low: int):
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected an integer, got {text!r}") from None
+        if value < low:
+            raise argparse.ArgumentTypeError(f"must be at least {low}, got {value}")
+        return value
+    parse.__name__ = f"integer >= {low}"
+    return parse
 
 
 def _add_game_options(p: argparse.ArgumentParser) -> None:
@@ -76,23 +127,30 @@ def _add_game_options(p: argparse.ArgumentParser) -> None:
                    help="compute even if the game is not monotone (the paper's results assume monotone games)")
 
 
+class _Parser(argparse.ArgumentParser):
+    """argparse with one-line errors (``exactfair: error: …``) and exit status 2."""
+
+    def error(self, message: str):  # type: ignore[override]
+        self.exit(2, f"exactfair: error: {self.prog.split()[-1]}: {message} (see '{self.prog} --help')\n")
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser (exposed for documentation and tests).
 
     >>> build_parser().parse_args(['rewards', 'example1']).mechanism
     'balanced-reciprocity'
     """
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="exactfair",
         description="Compute and verify fair reward mechanisms for cooperative games, exactly.")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
     rewards = sub.add_parser("rewards", help="print the reward table of a game",
                              description="Print the exact reward table (rows players, columns coalitions).")
     _add_game_options(rewards)
     rewards.add_argument("--format", choices=("text", "markdown", "latex", "json"), default="text")
-    rewards.add_argument("--min-size", type=int, default=0,
+    rewards.add_argument("--min-size", type=_int_at_least(0), default=0,
                          help="show only coalitions with at least this many players (text/markdown/latex)")
     rewards.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
     rewards.add_argument("--grand-only", action="store_true",
@@ -107,7 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
                                        "F4 is checked against the games v + [S ⊇ C]. Exit 1 if an axiom fails.")
     _add_game_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
-    check.add_argument("--max-violations", type=int, default=3, help="witnesses shown per axiom (default 3)")
+    check.add_argument("--max-violations", type=_int_at_least(0), default=3, help="witnesses shown per axiom (default 3)")
     check.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
     prove = sub.add_parser(
         "prove", help="machine-check a claim of the paper with z3 for a range of n",
@@ -119,7 +177,7 @@ def build_parser() -> argparse.ArgumentParser:
     prove.add_argument("--class", dest="classes", action="append", default=[],
                        choices=("monotone", "superadditive", "subadditive", "convex", "additive"),
                        help="restrict the games further (repeatable)")
-    prove.add_argument("--timeout", type=float, default=60.0, help="seconds per solver call (default 60)")
+    prove.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call (default 60)")
     prove.add_argument("--explain", action="store_true", help="unsat core: the hypothesis instances needed")
     prove.add_argument("--no-repairs", action="store_true", help="do not try repairs of a refuted claim")
     prove.add_argument("--json", action="store_true", help="one JSON record per n")
@@ -133,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--n", default="2..4", help="n or a range such as 2..4 (default 2..4)")
     search.add_argument("--class", dest="classes", action="append", default=[],
                         choices=("monotone", "superadditive", "subadditive", "convex", "additive"))
-    search.add_argument("--timeout", type=float, default=60.0)
+    search.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call")
     search.add_argument("--json", action="store_true")
     claims = sub.add_parser(
         "claims", help="re-check every claim of both sources (the main job)",
@@ -141,9 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
                     "re-verified witness / unknown). Exit 0 when every claim got a verdict, 3 if some are unknown, "
                     "1 on an internal error.")
     claims.add_argument("--only", help="claims whose id matches this glob or substring")
-    claims.add_argument("--n-max", type=int, default=4, help="largest n for bounded checks (default 4)")
-    claims.add_argument("--timeout", type=float, default=60.0, help="seconds per solver call (default 60)")
-    claims.add_argument("--jobs", type=int, default=1, help="parallel local processes (default 1)")
+    claims.add_argument("--n-max", type=_int_at_least(2), default=4, help="largest n for bounded checks (default 4)")
+    claims.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call (default 60)")
+    claims.add_argument("--jobs", type=_int_at_least(1), default=1, help="parallel local processes (default 1)")
     claims.add_argument("--scheduler", help="run on a Dask distributed cluster at this address (exactfair[dask]); "
                                             "workers must run one thread each (z3 is not thread-safe)")
     claims.add_argument("--json", action="store_true", help="print the records as JSON")
@@ -167,16 +225,20 @@ def _claim_names() -> list:
     return claim_names()
 
 
-def _parse_range(text: str) -> list:
+def _parse_range(text: str, *, high_max: int | None = None) -> list:
     try:
+        if len(text) > 20:
+            raise ValueError
         if ".." in text:
             low, high = (int(x) for x in text.split(".."))
         else:
             low = high = int(text)
     except ValueError:
-        raise ExactfairError(f"--n must be a number or a range like 2..5, got {text!r}") from None
+        raise ExactfairError(f"--n must be a number or a range like 2..5, got {text[:40]!r}") from None
     if low < 1 or high < low:
         raise ExactfairError(f"--n range {text!r} is empty or starts below 1")
+    if high_max is not None and high > high_max:
+        raise ExactfairError(f"--n {text}: n = {high} is too large; this command supports n <= {high_max}")
     return list(range(low, high + 1))
 
 
@@ -185,7 +247,7 @@ def _cmd_prove(args: argparse.Namespace) -> int:
 
     if args.claim not in _claim_names() + ["theorem5"]:
         raise ExactfairError(f"unknown claim {args.claim!r}; choose one of {', '.join(_claim_names())}")
-    ns = _parse_range(args.n)
+    ns = _parse_range(args.n, high_max=1 << 16)
     run = run_claim(args.claim, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
                     try_repairs=not args.no_repairs, progress=sys.stderr.isatty())
     if args.json:
@@ -223,7 +285,8 @@ def _cmd_prove(args: argparse.Namespace) -> int:
 def _cmd_search(args: argparse.Namespace) -> int:
     from .search import search_violation
 
-    ns = _parse_range(args.n)
+    from .engine import ENCODING_MAX_N
+    ns = _parse_range(args.n, high_max=ENCODING_MAX_N)
     classes = tuple(dict.fromkeys(["monotone"] + list(args.classes)))
     v = search_violation(args.axiom, args.mechanism, ns, rho=args.rho, classes=classes, timeout=args.timeout)
     if args.json:
@@ -365,11 +428,14 @@ def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:
         text = json.dumps(table.to_dict(), indent=2, ensure_ascii=False)
     else:
         text = f"admissible region: {table.region}\n" + table.render(args.format, min_size=max(args.min_size, 2))
-    _write(text, args.output)
+    _write(text, args.output, inputs=[args.game])
     return 0
 
 
 def _cmd_rewards(args: argparse.Namespace) -> int:
+    for out in (args.output, args.plot):
+        if out:
+            _refuse_overwriting_input(Path(out), [args.game])
     game = _load_game(args.game)
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):
@@ -394,7 +460,7 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
                               indent=2, ensure_ascii=False)
         else:
             text = "\n".join(f"M_{p}  {x}" for p, x in zip(game.players, grand))
-        _write(text, args.output)
+        _write(text, args.output, inputs=[args.game])
         return 0
     if args.mechanism == "balanced-reciprocity":
         from .fast import balanced_reciprocity_fast
@@ -410,14 +476,21 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         text = table.to_json()
     else:
         text = table.render(args.format, min_size=args.min_size)
-    _write(text, args.output)
+    _write(text, args.output, inputs=[args.game])
     return 0
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
     from .check import check_axioms
 
+    if args.output:
+        _refuse_overwriting_input(Path(args.output), [args.game])
     game = _load_game(args.game)
+    from .parametric import ParametricGame
+    if isinstance(game, ParametricGame):
+        raise ExactfairError(f"{args.game} is a parametric game; 'check' needs concrete values. Use "
+                             f"'exactfair rewards {args.game}' for the piecewise table, or "
+                             "exactfair.parametric.axiom_regions for the axioms over the region")
     mechanism = _mechanism(args)
     table = mechanism(game)
     results = check_axioms(table, mechanism=mechanism, max_violations=args.max_violations)
@@ -436,8 +509,21 @@ def _cmd_check(args: argparse.Namespace) -> int:
                 lines.append(f"    {violation}")
         lines.append("all axioms hold" if not failed else f"failed: {', '.join(failed)}")
         text = "\n".join(lines)
-    _write(text, args.output)
+    _write(text, args.output, inputs=[args.game])
     return 1 if failed else 0
+
+
+class _Terminated(BaseException):
+    """Raised in the main thread by SIGTERM, so that clean-up (workers, temporary files) runs."""
+
+
+def _raise_terminated(signum, frame) -> None:
+    raise _Terminated()
+
+
+def _main_thread() -> bool:
+    import threading
+    return threading.current_thread() is threading.main_thread()
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -452,6 +538,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """
     parser = build_parser()
     args = parser.parse_args(argv)
+    previous = signal.signal(signal.SIGTERM, _raise_terminated) if _main_thread() else None
     try:
         if args.command == "rewards":
             return _cmd_rewards(args)
@@ -472,6 +559,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     except OSError as exc:
         print(f"exactfair: error: {exc}", file=sys.stderr)
         return 2
+    except MemoryError:
+        print("exactfair: error: out of memory; try a smaller game or --grand-only", file=sys.stderr)
+        return 2
+    except RecursionError:
+        print("exactfair: error: input nested too deeply", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("exactfair: interrupted", file=sys.stderr)
+        return 130
+    except _Terminated:
+        print("exactfair: terminated", file=sys.stderr)
+        return 143
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

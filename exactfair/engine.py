@@ -20,6 +20,8 @@ from .verdicts import Proved, Verdict
 
 #: Claims with an all-n proof are also checked directly (whole tables) up to this n.
 DIRECT_MAX_N = 4
+#: Largest n for which a whole-table z3 encoding is built at all (n·2^n unknowns, ~4^n instances).
+ENCODING_MAX_N = 8
 
 __all__ = ["ClaimRun", "run_claim", "all_n_verdict", "repairs_for", "uniqueness_up_to"]
 
@@ -144,6 +146,12 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
     opt = Options(classes=classes)
     refuted_at = None
     all_n, all_n_argument = all_n_verdict(claim) if not classes else (None, "")
+    too_large = [n for n in ns if n > ENCODING_MAX_N]
+    if too_large and not (all_n is not None and all_n.verdict == "proved"):
+        from .errors import TooLargeError
+        raise TooLargeError(
+            f"{claim} at n = {too_large[0]} would need a whole-table z3 encoding with {too_large[0]}·2^{too_large[0]} "
+            f"unknowns; direct checks support n <= {ENCODING_MAX_N} (this claim has no all-n proof to fall back on)")
     for n in ns:
         _progress(f"{claim}: n = {n} …", progress)
         if all_n is not None and all_n.verdict == "proved" and n > DIRECT_MAX_N:

@@ -82,6 +82,8 @@ def _check_players(players: Sequence[Label]) -> tuple[Label, ...]:
                 break
             seen.add(label)
         raise GameDefinitionError(f"player {dup!r} is listed twice in players; labels must be distinct")
+    if not players:
+        raise GameDefinitionError("a game needs at least one player; the player list is empty")
     if len(players) > MAX_PLAYERS:
         raise GameDefinitionError(
             f"{len(players)} players would need 2**{len(players)} coalition values; "

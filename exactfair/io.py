@@ -35,6 +35,13 @@ def _reject_constant(token: str) -> Any:
     raise GameFileError(f"the JSON contains {token}; NaN and infinities are not allowed, use finite exact numbers")
 
 
+def _checked_int(token: str) -> int:
+    from .expressions import MAX_DIGITS
+    if len(token.lstrip("-")) > MAX_DIGITS:
+        raise GameFileError(f"the JSON integer of {len(token)} digits is longer than the limit of {MAX_DIGITS} digits")
+    return int(token)
+
+
 def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     """Parse a game from JSON text (see module docstring for the format).
 
@@ -44,12 +51,15 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     >>> parse_game_json('{"players": ["a"], "values": [0, NaN]}')
     Traceback (most recent call last):
     ...
-    exactfair.errors.GameFileError: the JSON contains NaN; NaN and infinities are not allowed, use finite exact numbers
+    exactfair.errors.GameFileError: <json>: the JSON contains NaN; NaN and infinities are not allowed, use finite exact numbers
     """
     try:
-        data = json.loads(text, parse_float=Decimal, parse_constant=_reject_constant)
+        data = json.loads(text, parse_float=Decimal, parse_int=_checked_int, parse_constant=_reject_constant)
     except json.JSONDecodeError as exc:
         raise GameFileError(f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except (GameFileError, RecursionError) as exc:
+        detail = str(exc) if isinstance(exc, GameFileError) else "the JSON is nested too deeply"
+        raise GameFileError(f"{source}: {detail}") from None
     if not isinstance(data, dict):
         raise GameFileError(f"{source}: a game file holds a JSON object with 'players' and 'values'")
     unknown = set(data) - _JSON_KEYS
@@ -123,7 +133,7 @@ def _parametric_from_json(data: dict, source: str):
         values = flat
     try:
         return ParametricGame.from_values([str(x) for x in values], bounds, players)
-    except ExactfairError as exc:
+    except (ExactfairError, InexactValueError) as exc:
         raise GameFileError(f"{source}: {exc}") from None
 
 

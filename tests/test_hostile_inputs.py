@@ -1,0 +1,325 @@
+"""Hostile inputs: data is never code, bad input and faults end in one clear line.
+
+The table below is run through the real command (a subprocess each, all started at once):
+every row must exit with the given status within seconds, print exactly one line on stderr
+containing the fragment, no traceback, and leave the files it must not touch unchanged.
+A second group feeds code-running strings through every entry point that takes an
+expression (API and CLI) with ``eval``/``exec``/sympy's string parser trapped.
+"""
+
+from __future__ import annotations
+
+import builtins
+import json
+import os
+import signal
+import stat
+import subprocess
+import sys
+import time
+from fractions import Fraction
+from pathlib import Path
+
+import pytest
+import sympy
+
+CANARY = "exactfair_canary_ran"
+#: A payload that, if evaluated as Python, creates the canary file in the working directory.
+PAYLOAD = f"__import__('pathlib').Path('{CANARY}').touch()"
+PAYLOADS = [
+    PAYLOAD,
+    f"Symbol('x').__class__.__init__.__globals__['__builtins__']['exec'](\"open('{CANARY}','w')\")",
+    f"exec(\"open('{CANARY}','w')\")",
+    f"lambda: open('{CANARY}', 'w')",
+    f"t + eval(\"open('{CANARY}','w')\")",
+    "t.__class__",
+    "[t for t in (1,)]",
+    "t; import os",
+]
+
+
+def _files(tmp: Path) -> dict:
+    parametric = {"players": ["a", "b"], "values": [0, 1, "t", 3], "parameters": {"t": {"min": 0, "max": 2}}}
+    files = {
+        "e1.json": (Path(__file__).parents[1] / "exactfair" / "data" / "example1.json").read_text(),
+        "code_value.json": json.dumps({**parametric, "values": [0, 1, PAYLOAD, 3]}),
+        "code_bound.json": json.dumps({**parametric, "parameters": {"t": {"min": PAYLOAD}}}),
+        "code_bargain.json": json.dumps({"coordinates": ["p", "q"], "utilities": ["2*q - p", "2*p - q"],
+                                         "fair_sets": [{"map": PAYLOAD}, {"set": "p >= q"}]}),
+        "code_bargain_utility.json": json.dumps({"coordinates": ["p", "q"], "utilities": [PAYLOAD, "2*p - q"],
+                                                 "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
+        "huge_exponent.json": '{"players": ["a"], "values": [0, 1e-99999999]}',
+        "huge_exponent_string.json": '{"players": ["a"], "values": [0, "1e99999999"]}',
+        "huge_exponent.csv": "coalition,value\n,0\na,1e-99999999\n",
+        "huge_int.json": '{"players": ["a"], "values": [0, ' + "7" * 20000 + "]}",
+        "no_players.json": '{"players": [], "values": [0]}',
+        "parametric.json": json.dumps(parametric),
+        "deep.json": "[" * 100000 + "]" * 100000,
+        "not_utf8.json": "\udcff",
+    }
+    for name, text in files.items():
+        (tmp / name).write_bytes(text.encode("utf-8", "surrogateescape"))
+    return files
+
+
+LONG_RHO = "+".join(["1"] * 20000)
+
+#: (name, argv, exit status, fragment of the one stderr line, files that must stay unchanged)
+TABLE = [
+    ("rho runs code", ["rewards", "theorem5", "--mechanism", "rho-shapley", "--rho", PAYLOAD], 2, "rho", []),
+    ("rho runs code (check)", ["check", "theorem5", "--mechanism", "rho-shapley", "--rho", PAYLOAD], 2, "rho", []),
+    ("rho runs code (search)", ["search", "F5", "--mechanism", "rho-shapley", "--rho", PAYLOAD], 2, "rho", []),
+    ("parametric value runs code", ["rewards", "code_value.json"], 2, "code_value.json", []),
+    ("parametric bound runs code", ["rewards", "code_bound.json"], 2, "code_bound.json", []),
+    ("fair-set map runs code", ["bargain", "code_bargain.json"], 2, "f1", []),
+    ("fair-set utility runs code", ["bargain", "code_bargain_utility.json"], 2, "U1", []),
+    ("decimal exponent in JSON", ["rewards", "huge_exponent.json"], 2, "exponent", []),
+    ("decimal exponent in a JSON string", ["rewards", "huge_exponent_string.json"], 2, "exponent", []),
+    ("decimal exponent in CSV", ["rewards", "huge_exponent.csv"], 2, "exponent", []),
+    ("decimal exponent in --rho", ["rewards", "theorem5", "--mechanism", "rho-shapley", "--rho", "1e-99999999"],
+     2, "exponent", []),
+    ("20,000-digit integer", ["rewards", "huge_int.json"], 2, "digits", []),
+    ("JSON nested 100,000 deep", ["rewards", "deep.json"], 2, "deep.json", []),
+    ("not UTF-8", ["rewards", "not_utf8.json"], 2, "UTF-8", []),
+    ("empty player list", ["rewards", "no_players.json"], 2, "at least one player", []),
+    ("empty player list (check)", ["check", "no_players.json"], 2, "at least one player", []),
+    ("20,000-term --rho", ["rewards", "theorem5", "--mechanism", "rho-shapley", "--rho", LONG_RHO], 2, "limit", []),
+    ("check on a parametric game", ["check", "parametric.json"], 2, "parametric game", []),
+    ("prove --n 50", ["prove", "theorem1", "--n", "50"], 2, "n <= 8", []),
+    ("search --n 50", ["search", "R1", "--n", "50"], 2, "n <= 8", []),
+    ("--output is the input", ["rewards", "e1.json", "--output", "e1.json"], 2, "input file", ["e1.json"]),
+    ("--output is the input (check)", ["check", "e1.json", "-o", "e1.json"], 2, "input file", ["e1.json"]),
+    ("--output is the input via another path", ["rewards", "e1.json", "--output", "./e1.json"], 2, "input file",
+     ["e1.json"]),
+    ("--plot is the input", ["rewards", "parametric.json", "--plot", "parametric.json"], 2, "input file",
+     ["parametric.json"]),
+    ("negative --timeout", ["prove", "theorem1", "--timeout", "-1"], 2, "positive", []),
+    ("zero --timeout (claims)", ["claims", "--timeout", "0"], 2, "positive", []),
+    ("NaN --timeout", ["search", "R1", "--timeout", "nan"], 2, "positive", []),
+    ("--jobs 0", ["claims", "--jobs", "0"], 2, "at least 1", []),
+    ("--n-max 1", ["claims", "--n-max", "1"], 2, "at least 2", []),
+    ("negative --max-violations", ["check", "example1", "--max-violations", "-1"], 2, "at least 0", []),
+    ("negative --min-size", ["rewards", "example1", "--min-size", "-3"], 2, "at least 0", []),
+    ("bad --n range", ["prove", "theorem1", "--n", "5..2"], 2, "empty", []),
+    ("missing game file", ["rewards", "missing.json"], 2, "no such game file", []),
+]
+
+
+@pytest.fixture(scope="module")
+def table_runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("hostile")
+    files = _files(tmp)
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
+    procs = []
+    for name, argv, *_ in TABLE:
+        start = time.perf_counter()
+        procs.append((start, subprocess.Popen([sys.executable, "-m", "exactfair", *argv], cwd=tmp, env=env,
+                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
+    out = {}
+    for (name, *_), (start, proc) in zip(TABLE, procs):
+        try:
+            stdout, stderr = proc.communicate(timeout=120)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            stdout, stderr = proc.communicate()
+            out[name] = (None, stdout, stderr, time.perf_counter() - start)
+            continue
+        out[name] = (proc.returncode, stdout, stderr, time.perf_counter() - start)
+    return tmp, files, out
+
+
+@pytest.mark.parametrize("name, argv, status, fragment, unchanged", TABLE, ids=[row[0] for row in TABLE])
+def test_hostile_input_table(table_runs, name, argv, status, fragment, unchanged):
+    tmp, files, out = table_runs
+    code, stdout, stderr, seconds = out[name]
+    assert code is not None, f"{name}: still running after 120 s (a hang)"
+    assert code == status, (code, stderr)
+    lines = stderr.strip().splitlines()
+    assert len(lines) == 1, stderr
+    assert lines[0].startswith("exactfair: error: ") and fragment in lines[0], lines[0]
+    assert "Traceback" not in stderr and "Traceback" not in stdout
+    assert not (tmp / CANARY).exists(), "an input ran code"
+    for filename in unchanged:
+        assert (tmp / filename).read_text() == files[filename]
+    assert not [p for p in tmp.iterdir() if p.name.endswith(".tmp")], "a temporary file was left behind"
+
+
+# --------------------------------------------------------------------------- no string is evaluated
+
+@pytest.fixture
+def trapped(monkeypatch, tmp_path):
+    """Trap every way a string could be evaluated; record calls whose text carries a payload."""
+    import sympy.parsing.sympy_parser as sympy_parser
+
+    calls = []
+    real_eval, real_exec, real_parse = builtins.eval, builtins.exec, sympy_parser.parse_expr
+
+    def marked(source) -> bool:
+        return isinstance(source, str) and any(p in source or source in p for p in PAYLOADS if len(source) > 3)
+
+    def trap_eval(source, *args, **kwargs):
+        if marked(source):
+            calls.append(("eval", source))
+            raise AssertionError("eval reached")
+        return real_eval(source, *args, **kwargs)
+
+    def trap_exec(source, *args, **kwargs):
+        if marked(source):
+            calls.append(("exec", source))
+            raise AssertionError("exec reached")
+        return real_exec(source, *args, **kwargs)
+
+    def trap_parse(source, *args, **kwargs):      # sympy parses its own constant strings on import
+        if marked(source):
+            calls.append(("parse_expr", source))
+            raise AssertionError("sympy's string parser reached")
+        return real_parse(source, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "eval", trap_eval)
+    monkeypatch.setattr(builtins, "exec", trap_exec)
+    monkeypatch.setattr(sympy_parser, "parse_expr", trap_parse)
+    monkeypatch.chdir(tmp_path)
+    yield calls
+    assert not (tmp_path / CANARY).exists(), "an input ran code"
+
+
+def _entry_points():
+    from exactfair.fairsets.core import FairSet, StrategicGame, parse_exact
+    from exactfair.fairsets.parametric import validity_condition
+    from exactfair.mechanisms.rho_shapley import parse_rho
+    from exactfair.parametric import ParametricGame
+    from exactfair import examples, rho_shapley
+    from exactfair.io import parse_game_json, parse_game_csv
+
+    game = lambda: StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")  # noqa: E731
+    return {
+        "parse_rho": lambda s: parse_rho(s),
+        "rho_shapley": lambda s: rho_shapley(examples.theorem5_game(), s),
+        "ParametricGame.from_values": lambda s: ParametricGame.from_values(["0", "1", s, "3"], {"t": (0, 2)}),
+        "ParametricGame.from_values bounds": lambda s: ParametricGame.from_values(["0", "1", "t", "3"], {"t": (s, 2)}),
+        "ParametricGame.from_game": lambda s: ParametricGame.from_game(examples.example1(), {(1, 3): s}),
+        "ParametricTable.evaluate": lambda s: __import__("exactfair.parametric", fromlist=["x"])
+        .parametric_balanced_reciprocity(ParametricGame.from_values(["0", "1", "2", "t"], {"t": (2, 10)}))
+        .evaluate({"t": s}),
+        "parse_game_json": lambda s: parse_game_json(json.dumps({"values": [0, s]})),
+        "parse_game_json parametric": lambda s: parse_game_json(json.dumps(
+            {"players": ["a"], "values": [0, s], "parameters": {"t": None}})),
+        "parse_game_csv": lambda s: parse_game_csv(f"coalition,value\n,0\na,\"{s}\"\n"),
+        "parse_exact": lambda s: parse_exact(s, {"p": sympy.Symbol("p"), "t": sympy.Symbol("t")}),
+        "StrategicGame.two_by_two": lambda s: StrategicGame.two_by_two("p", "q", s, "q"),
+        "FairSet.from_map": lambda s: FairSet.from_map(game(), 0, s),
+        "FairSet.from_map interval": lambda s: FairSet.from_map(game(), 0, ("0", s)),
+        "FairSet.from_action_set": lambda s: FairSet.from_action_set(game(), 0, s),
+        "FairSet.from_utility_condition": lambda s: FairSet.from_utility_condition(game(), 0, s),
+        "validity_condition": lambda s: validity_condition(game(), s, {"a": (0, 1)}),
+    }
+
+
+@pytest.mark.parametrize("payload", PAYLOADS)
+@pytest.mark.parametrize("entry", sorted(_entry_points()))
+def test_no_string_is_evaluated(trapped, entry, payload):
+    from exactfair.errors import ExactfairError
+
+    with pytest.raises((ExactfairError, TypeError)):
+        _entry_points()[entry](payload)
+    assert trapped == [], trapped
+
+
+def test_cli_options_and_files_are_not_evaluated(trapped, capsys):
+    from exactfair.cli import main
+
+    Path("v.json").write_text(json.dumps({"players": ["a", "b"], "values": [0, 1, PAYLOAD, 3],
+                                          "parameters": {"t": None}}))
+    Path("b.json").write_text(json.dumps({"coordinates": ["p", "q"], "utilities": ["2*q - p", PAYLOAD],
+                                          "fair_sets": [{"interval": ["0", PAYLOAD]}, {"utility": PAYLOAD}]}))
+    for argv in (["rewards", "theorem5", "--mechanism", "rho-shapley", "--rho", PAYLOAD],
+                 ["check", "theorem5", "--mechanism", "rho-shapley", "--rho", PAYLOAD],
+                 ["search", "F5", "--mechanism", "rho-shapley", "--rho", PAYLOAD],
+                 ["rewards", "v.json"], ["bargain", "b.json"]):
+        assert main(argv) == 2
+        assert capsys.readouterr().err.startswith("exactfair: error: ")
+    assert trapped == []
+
+
+def test_safe_parser_still_reads_what_the_sources_need():
+    from exactfair.expressions import FAIR_SETS, parse_expression
+    from exactfair.mechanisms.rho_shapley import parse_rho
+
+    assert parse_rho("log(3,2) - 1") == sympy.log(3) / sympy.log(2) - 1
+    assert parse_rho("1/sqrt(4)") == Fraction(1, 2)
+    p, q = sympy.symbols("p q", real=True)
+    assert parse_expression("Piecewise((0, q < 1/2), (1, True))", symbols={"p": p, "q": q},
+                            vocabulary=FAIR_SETS) == sympy.Piecewise((0, q < sympy.Rational(1, 2)), (1, True))
+    assert parse_expression("2^3 - 1.5e1") == -7
+
+
+# --------------------------------------------------------------------------- exact evaluation
+
+def test_parametric_evaluate_is_exact_at_a_point_near_an_integer():
+    from exactfair.parametric import ParametricGame, parametric_balanced_reciprocity
+
+    table = parametric_balanced_reciprocity(ParametricGame.from_values(["0", "1", "2", "t"], {"t": (2, 10)}))
+    t = Fraction(3000000001, 10 ** 9)
+    rows = table.evaluate({"t": t})
+    assert rows[3] == [t - 1, t]                       # not [2, 3]
+    assert table.evaluate({"t": "3000000001/1000000000"}) == rows
+    with pytest.raises(Exception, match="unknown parameter"):
+        table.evaluate({"s": 1})
+    with pytest.raises(Exception, match="missing value"):
+        table.evaluate({})
+
+
+def test_z3_unknown_in_axiom_regions_is_unknown_not_proved(monkeypatch):
+    import z3
+
+    from exactfair.parametric import ParametricGame, axiom_regions, parametric_balanced_reciprocity
+
+    table = parametric_balanced_reciprocity(ParametricGame.from_values(["0", "1", "2", "t"], {"t": (2, 10)}))
+    assert axiom_regions(table, ["R1"])["R1"].verdict == "proved"       # R1 needs z3 on this table
+    monkeypatch.setattr(z3.Solver, "check", lambda self, *a: z3.unknown)
+    assert axiom_regions(table, ["R1"])["R1"].verdict == "unknown"
+
+
+# --------------------------------------------------------------------------- output files and signals
+
+def test_output_file_mode_is_a_new_files_or_the_old_files(tmp_path, capsys):
+    from exactfair.cli import main
+
+    old = os.umask(0o022)
+    try:
+        target = tmp_path / "table.txt"
+        assert main(["rewards", "example1", "--output", str(target)]) == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o644
+        target.chmod(0o640)
+        assert main(["rewards", "example1", "--output", str(target)]) == 0
+        assert stat.S_IMODE(target.stat().st_mode) == 0o640
+        report = tmp_path / "check.json"
+        assert main(["check", "example1", "--format", "json", "-o", str(report)]) == 0
+        assert stat.S_IMODE(report.stat().st_mode) == 0o644
+    finally:
+        os.umask(old)
+
+
+@pytest.mark.parametrize("sig, status, word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
+def test_claims_cleans_up_its_workers(tmp_path, sig, status, word):
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
+    proc = subprocess.Popen([sys.executable, "-m", "exactfair", "claims", "--jobs", "2"], cwd=tmp_path, env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
+    workers: list[str] = []
+    deadline = time.monotonic() + 60
+    while len(workers) < 2 and time.monotonic() < deadline:
+        time.sleep(0.2)
+        workers = subprocess.run(["pgrep", "-P", str(proc.pid)], capture_output=True, text=True).stdout.split()
+    assert len(workers) >= 2, "the workers did not start"
+    time.sleep(1.0)
+    if sig == signal.SIGINT:
+        os.killpg(proc.pid, sig)            # Ctrl-C reaches the whole process group
+    else:
+        proc.send_signal(sig)
+    _, stderr = proc.communicate(timeout=60)
+    assert proc.returncode == status
+    assert stderr.strip().splitlines() == [f"exactfair: {word}"]
+    time.sleep(0.5)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists() and "zombie" not in
+             Path(f"/proc/{w}/status").read_text().lower()]
+    assert alive == [], f"orphaned workers {alive}"

@@ -463,7 +463,7 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         _write(text, args.output, inputs=[args.game])
         return 0
     if args.mechanism == "balanced-reciprocity":
-        from .fast import balanced_reciprocity_fast
+        from .mechanisms.balanced_reciprocity import balanced_reciprocity_fast
         from .mechanisms import balanced_reciprocity
         if game.n >= 8:   # the fast path reports progress per layer
             table = balanced_reciprocity_fast(game, require_monotone=not args.allow_non_monotone, progress=bar)

@@ -24,52 +24,38 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from fractions import Fraction
-from typing import Callable, Iterable, NamedTuple, Sequence
+from typing import Callable, Iterable, Sequence
 
 import numpy as np
 
-from .errors import GameDefinitionError, TooLargeError
-from .table import RewardTable, _available_memory, _human
+from .errors import GameDefinitionError
+from .memory import available_memory, require_memory
+from .scaled import INT64_SAFE, ScaledValues, integer_array, max_abs, scale_exact
 
 __all__ = [
-    "ScaledValues", "scale_values", "overflow_bound", "balanced_reciprocity_array", "balanced_reciprocity_fast",
+    "ScaledValues", "scale_values", "overflow_bound", "balanced_reciprocity_array",
     "balanced_reciprocity_stream", "stream_memory_estimate", "full_memory_estimate", "shapley_value_fast",
-    "random_monotone_values",
+    "shapley_array", "random_monotone_values", "is_monotone_array",
 ]
-
-INT64_SAFE = 1 << 62
 
 Progress = Callable[[int, int], None]
 
 
-class ScaledValues(NamedTuple):
-    """Integers on a common denominator: the true value is ``values / denominator``.
+def scale_values(values) -> ScaledValues:
+    """Exact values (Fractions, ints, or any integer numpy array) on their common denominator.
 
-    >>> sv = scale_values([Fraction(1, 2), Fraction(1, 3)])
-    >>> sv.values.tolist(), sv.denominator
-    ([3, 2], 6)
-    """
-
-    values: np.ndarray
-    denominator: int
-
-
-def scale_values(values: Sequence) -> ScaledValues:
-    """Scale exact values to integers on their common denominator (int64 if they fit, else object).
+    Integer arrays of any width or signedness are taken as they are, never wrapped.
 
     >>> scale_values([Fraction(0), Fraction(1, 2), Fraction(1, 3), Fraction(1)])
     ScaledValues(values=array([0, 3, 2, 6]), denominator=6)
+    >>> scale_values(np.array([0, 2 ** 64 - 1], dtype=np.uint64)).values.dtype
+    dtype('O')
     """
-    if isinstance(values, np.ndarray) and values.dtype.kind in "iu":
-        return ScaledValues(values.astype(np.int64, copy=False), 1)
-    fracs = [v if isinstance(v, Fraction) else Fraction(v) for v in values]
-    denominator = 1
-    for f in fracs:
-        denominator = denominator * f.denominator // math.gcd(denominator, f.denominator)
-    ints = [f.numerator * (denominator // f.denominator) for f in fracs]
-    biggest = max((abs(x) for x in ints), default=0)
-    dtype = np.int64 if biggest < INT64_SAFE else object
-    return ScaledValues(np.array(ints, dtype=dtype), denominator)
+    if isinstance(values, ScaledValues):
+        return values
+    if isinstance(values, np.ndarray):
+        return ScaledValues(integer_array(values), 1)
+    return scale_exact(values)
 
 
 def overflow_bound(max_abs: int, n: int, monotone: bool) -> int:
@@ -81,11 +67,15 @@ def overflow_bound(max_abs: int, n: int, monotone: bool) -> int:
     return 3 * max_abs if monotone else (1 << (n + 1)) * max_abs
 
 
-def _is_monotone_array(v: np.ndarray, n: int) -> bool:
-    masks = np.arange(v.shape[0])
+def is_monotone_array(v: np.ndarray, n: int) -> bool:
+    """v(C∖{i}) ≤ v(C) for every C and i, one vectorised comparison per player.
+
+    >>> is_monotone_array(np.array([0, 1, 2, 2]), 2), is_monotone_array(np.array([0, 2, 1, 1]), 2)
+    (True, False)
+    """
     for i in range(n):
-        with_i = masks[(masks >> i) & 1 == 1]
-        if np.any(v[with_i ^ (1 << i)] > v[with_i]):
+        pairs = v.reshape(-1, 2, 1 << i)
+        if np.any(pairs[:, 0, :] > pairs[:, 1, :]):
             return False
     return True
 
@@ -153,17 +143,17 @@ def _step_inplace(flat: np.ndarray, n: int, v_c: np.ndarray, layer: np.ndarray, 
     flat[lay * n + members] = v_c[:, None] - flat.take(without_n + k) + flat.take((lay ^ (1 << k)) * n + members)
 
 
-def _prepare(values, n: int | None, check_monotone: bool):
-    scaled = values if isinstance(values, ScaledValues) else scale_values(values)
+def _prepare(values, n: int | None, monotone: bool | None):
+    scaled = scale_values(values)
     v = scaled.values
     n = v.shape[0].bit_length() - 1 if n is None else n
     if v.shape[0] != 1 << n:
         raise GameDefinitionError(f"{v.shape[0]} values is not 2**{n}")
     if v[0] != 0:
         raise GameDefinitionError("v(∅) must be 0")
-    monotone = _is_monotone_array(v, n) if check_monotone else False
-    max_abs = int(np.max(np.abs(v))) if v.dtype != object else max(abs(int(x)) for x in v)
-    if v.dtype != object and overflow_bound(max_abs, n, monotone) >= INT64_SAFE:
+    if monotone is None:
+        monotone = is_monotone_array(v, n)
+    if v.dtype != object and overflow_bound(max_abs(v), n, monotone) >= INT64_SAFE:
         v = v.astype(object)
     return v, n, scaled.denominator
 
@@ -178,22 +168,21 @@ def full_memory_estimate(n: int) -> int:
     return (1 << n) * n * 8 + largest * (n + 4 * (n // 2 + 1)) * 8 + (1 << n) * 24
 
 
-def balanced_reciprocity_array(values, n: int | None = None, *, progress: Progress | None = None
-                               ) -> ScaledValues:
+def balanced_reciprocity_array(values, n: int | None = None, *, progress: Progress | None = None,
+                               monotone: bool | None = None) -> ScaledValues:
     """Full Algorithm 1 table as a (2^n, n) array (int64, or object on overflow) on a common denominator.
 
-    ``values``: 2^n exact values in bitmask order (or a numpy integer array, or ScaledValues).
+    ``values``: 2^n exact values in bitmask order (or any integer numpy array, or ScaledValues).
+    ``monotone``: whether the game is monotone, if already known (it decides the overflow bound).
 
     >>> from exactfair import examples
     >>> arr, d = balanced_reciprocity_array(examples.example1().values)
     >>> arr[-1].tolist(), d
     ([5, 5, 8, 9], 1)
     """
-    v, n, denominator = _prepare(values, n, check_monotone=True)
-    need = full_memory_estimate(n)
-    if need > _available_memory():
-        raise TooLargeError(f"the full table for {n} players needs about {_human(need)}; "
-                            f"only {_human(_available_memory())} is available — use balanced_reciprocity_stream")
+    v, n, denominator = _prepare(values, n, monotone)
+    require_memory(full_memory_estimate(n) if v.dtype != object else (1 << n) * n * 48,
+                   f"the full table for {n} players", hint="use balanced_reciprocity_stream (--grand-only)")
     singles = np.array([v[1 << i] for i in range(n)], dtype=v.dtype)
     table = np.empty((1 << n, n), dtype=v.dtype)
     table[:] = singles
@@ -204,24 +193,6 @@ def balanced_reciprocity_array(values, n: int | None = None, *, progress: Progre
         if progress:
             progress(s, n)
     return ScaledValues(table, denominator)
-
-
-def balanced_reciprocity_fast(game, *, require_monotone: bool = True, progress: Progress | None = None
-                              ) -> RewardTable:
-    """:func:`exactfair.balanced_reciprocity` through the fast integer path (identical result).
-
-    >>> from exactfair import examples, balanced_reciprocity
-    >>> g = examples.example1()
-    >>> balanced_reciprocity_fast(g) == balanced_reciprocity(g)
-    True
-    """
-    from .mechanisms.balanced_reciprocity import require_monotone_game
-
-    if require_monotone:
-        require_monotone_game(game, "balanced reciprocity")
-    arr, d = balanced_reciprocity_array(game.values, game.n, progress=progress)
-    rows = tuple(tuple(Fraction(int(x), d) for x in row) for row in arr.tolist())
-    return RewardTable(game, "balanced-reciprocity", rows, (), False)
 
 
 def stream_memory_estimate(n: int) -> int:
@@ -235,8 +206,8 @@ def stream_memory_estimate(n: int) -> int:
 
 
 def balanced_reciprocity_stream(values, n: int | None = None, coalitions: Iterable[int] | None = None, *,
-                                progress: Progress | None = None, available: int | None = None
-                                ) -> tuple[dict[int, list[Fraction]], int]:
+                                progress: Progress | None = None, available: int | None = None,
+                                monotone: bool | None = None) -> tuple[dict[int, list[Fraction]], int]:
     """Rows of chosen coalitions (bitmasks; default: the grand coalition), keeping two layers only.
 
     Returns ``({mask: [reward of each player as Fraction]}, peak layer bytes)``.
@@ -246,13 +217,10 @@ def balanced_reciprocity_stream(values, n: int | None = None, coalitions: Iterab
     >>> [str(x) for x in rows[15]]
     ['5', '5', '8', '9']
     """
-    scaled = values if isinstance(values, ScaledValues) else scale_values(values)
+    scaled = scale_values(values)
     n = scaled.values.shape[0].bit_length() - 1 if n is None else n
-    need = stream_memory_estimate(n)
-    have = _available_memory() if available is None else available
-    if need > have:
-        raise TooLargeError(f"streaming {n} players needs about {_human(need)}; only {_human(have)} is available")
-    v, n, denominator = _prepare(scaled, n, check_monotone=True)
+    require_memory(stream_memory_estimate(n), f"streaming {n} players", available=available)
+    v, n, denominator = _prepare(scaled, n, monotone)
     wanted = {(1 << n) - 1} if coalitions is None else set(coalitions)
     singles = np.array([v[1 << i] for i in range(n)], dtype=v.dtype)
     found: dict[int, list[Fraction]] = {}
@@ -284,10 +252,10 @@ def shapley_value_fast(values, n: int | None = None) -> list[Fraction]:
     >>> [str(x) for x in shapley_value_fast(examples.theorem5_game().values)]
     ['1', '2', '3']
     """
-    scaled = values if isinstance(values, ScaledValues) else scale_values(values)
+    scaled = scale_values(values)
     v = scaled.values
     n = v.shape[0].bit_length() - 1 if n is None else n
-    if v.dtype != object and int(np.max(np.abs(v))) * (1 << n) >= INT64_SAFE:
+    if v.dtype != object and max_abs(v) * (1 << n) >= INT64_SAFE:
         v = v.astype(object)
     masks = np.arange(1 << n, dtype=np.int64)
     sizes = _popcount(masks)
@@ -302,6 +270,54 @@ def shapley_value_fast(values, n: int | None = None) -> list[Fraction]:
             total += Fraction(math.factorial(s) * math.factorial(n - s - 1), math.factorial(n)) * layer_sum
         out.append(total / scaled.denominator)
     return out
+
+
+def shapley_array(values, n: int | None = None, *, progress: Progress | None = None) -> ScaledValues:
+    """Per-subgame Shapley table as a (2^n, n) integer array over a common denominator.
+
+    Column C holds the Shapley value of v restricted to C for its members and ``v_i`` for the
+    players outside C (the paper's convention, R5).  The recursion
+
+        φ_i(C) = (v_C − v_{C∖i} + Σ_{j ∈ C∖i} φ_i(C∖j)) / |C|
+
+    runs layer by layer in integers scaled by L·D, where L = lcm(1..n): the Shapley weights of a
+    c-player game have denominators dividing lcm(1..c), so every scaled value is an integer and
+    each division by |C| is exact.  Bound: |φ_i(C)| ≤ 2·max|v|, so intermediates stay below
+    (n + 2)·2·L·D·max|v|; above 2^62 the run uses Python integers.
+
+    >>> from exactfair import examples
+    >>> arr, d = shapley_array(examples.theorem5_game().values)
+    >>> [str(Fraction(int(x), d)) for x in arr[-1]], [str(Fraction(int(x), d)) for x in arr[3]]
+    (['1', '2', '3'], ['1', '2', '3'])
+    """
+    scaled = scale_values(values)
+    v = scaled.values
+    n = v.shape[0].bit_length() - 1 if n is None else n
+    if v.shape[0] != 1 << n:
+        raise GameDefinitionError(f"{v.shape[0]} values is not 2**{n}")
+    lcm = math.lcm(*range(1, n + 1)) if n else 1
+    if v.dtype != object and (n + 2) * 2 * lcm * max_abs(v) >= INT64_SAFE:
+        v = v.astype(object)
+    dtype = v.dtype
+    require_memory((1 << n) * n * (8 if dtype != object else 48) * 3, f"the Shapley table for {n} players")
+    work = np.zeros((1 << n, n), dtype=dtype)            # Φ_i(C) for i ∈ C, 0 outside
+    for s, layer in enumerate(_layers(n)):
+        if s == 0:
+            continue
+        members = _members(layer, n, s)
+        total = np.zeros((len(layer), n), dtype=dtype)
+        for p in range(s):                               # Σ_{j ∈ C} Φ(C∖j); Φ_i(C∖i) = 0
+            total += work[layer ^ (1 << members[:, p])]
+        lay = layer[:, None]
+        marginal = lcm * (v[layer][:, None] - v[lay ^ (1 << members)])
+        work[lay, members] = (marginal + np.take_along_axis(total, members, axis=1)) // s
+        if progress:
+            progress(s, n)
+    masks = np.arange(1 << n, dtype=np.int64)[:, None]
+    outside = ((masks >> np.arange(n)) & 1) == 0
+    singles = np.array([v[1 << i] for i in range(n)], dtype=dtype) * lcm
+    work[outside] = np.broadcast_to(singles, work.shape)[outside]
+    return ScaledValues(work, scaled.denominator * lcm)
 
 
 def random_monotone_values(n: int, seed: int = 0, high: int = 10) -> np.ndarray:

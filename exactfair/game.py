@@ -7,15 +7,18 @@ of :attr:`Game.players`); labels (ints or strings) are used at the edges only.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from fractions import Fraction
 from typing import Any, Iterable, Mapping, Sequence, Union
 
-from .coalitions import members, proper_subsets
-from .errors import GameDefinitionError
-from .exact import format_exact, to_exact
+import numpy as np
 
-__all__ = ["Game", "PropertyResult", "Label", "MAX_PLAYERS"]
+from .coalitions import members, proper_subsets
+from .errors import ExactfairError, GameDefinitionError, InexactValueError
+from .exact import format_exact, to_exact
+from .scaled import ScaledValues, as_fractions, common_denominator, integer_array, reduce_scaled
+
+__all__ = ["Game", "PropertyResult", "Label", "MAX_PLAYERS", "first_monotonicity_violation"]
 
 Label = Union[int, str]
 
@@ -91,13 +94,15 @@ def _check_players(players: Sequence[Label]) -> tuple[Label, ...]:
     return players
 
 
-@dataclass(frozen=True)
 class Game:
     """An exact TU game: players and one rational value per coalition, ``v(∅) = 0``.
 
     Build one with :meth:`from_dict`, :meth:`from_bitmask_values` or
-    :func:`exactfair.io.read_game`.  ``values[mask]`` is the value of the coalition
-    whose members are the players at the set bits of ``mask``.
+    :func:`exactfair.io.read_game`.  The values are stored as a numpy array of integer
+    numerators over one common denominator (:attr:`numerators`, :attr:`denominator`; int64 when
+    they fit, Python ints otherwise).  ``values[mask]`` is the value (a Fraction) of the
+    coalition whose members are the players at the set bits of ``mask``; the tuple is built on
+    first use only.  Games are immutable.
 
     Examples
     --------
@@ -106,30 +111,95 @@ class Game:
     (1, 2)
     >>> g[1, 2]
     Fraction(7, 2)
+    >>> g.numerators.tolist(), g.denominator
+    ([0, 2, 4, 7], 2)
     >>> g.is_monotone().holds
     True
     """
 
-    players: tuple[Label, ...]
-    values: tuple[Fraction, ...]
-    _index: dict = field(init=False, repr=False, compare=False, hash=False)
+    __slots__ = ("players", "_num", "_den", "_index", "_values", "_monotone", "metadata")
 
-    def __post_init__(self) -> None:
-        players = _check_players(self.players)
-        object.__setattr__(self, "players", players)
+    def __init__(self, players: Sequence[Label], values: Any, *, metadata: Mapping[str, Any] | None = None) -> None:
+        players = _check_players(players)
         n = len(players)
-        values = tuple(self.values)
-        if len(values) != 1 << n:
+        num, den = _exact_scaled(values, players)
+        if num.shape != (1 << n,):
             raise GameDefinitionError(
-                f"a game of {n} players needs 2**{n} = {1 << n} values in bitmask order, got {len(values)}")
-        converted = tuple(
-            to_exact(x, what=f"v({format_coalition(players[i] for i in members(m))})")
-            for m, x in enumerate(values)
-        )
-        if converted[0] != 0:
-            raise GameDefinitionError(f"v(∅) must be 0, got {format_exact(converted[0])}")
-        object.__setattr__(self, "values", converted)
-        object.__setattr__(self, "_index", {label: i for i, label in enumerate(players)})
+                f"a game of {n} players needs 2**{n} = {1 << n} values in bitmask order, got {num.shape[0]}")
+        self._init(players, num, den, metadata)
+
+    def _init(self, players: tuple, num: np.ndarray, den: int, metadata: Mapping[str, Any] | None) -> None:
+        if num[0] != 0:
+            raise GameDefinitionError(f"v(∅) must be 0, got {format_exact(Fraction(int(num[0]), den))}")
+        num.flags.writeable = False
+        set_ = object.__setattr__
+        set_(self, "players", players)
+        set_(self, "_num", num)
+        set_(self, "_den", den)
+        set_(self, "_index", {label: i for i, label in enumerate(players)})
+        set_(self, "_values", None)
+        set_(self, "_monotone", None)
+        set_(self, "metadata", dict(metadata or {}))
+
+    @classmethod
+    def from_scaled(cls, players: Sequence[Label], numerators: np.ndarray, denominator: int = 1, *,
+                    metadata: Mapping[str, Any] | None = None) -> "Game":
+        """Game from integer numerators (bitmask order) over a positive denominator, without per-value work.
+
+        >>> Game.from_scaled([1, 2], np.array([0, 1, 2, 4]), 2)[1, 2]
+        Fraction(2, 1)
+        """
+        players = _check_players(players)
+        if not isinstance(denominator, int) or isinstance(denominator, bool) or denominator <= 0:
+            raise GameDefinitionError(f"the denominator must be a positive int, got {denominator!r}")
+        num = integer_array(numerators)
+        if num.shape != (1 << len(players),):
+            raise GameDefinitionError(f"a game of {len(players)} players needs 2**{len(players)} = "
+                                      f"{1 << len(players)} values in bitmask order, got {num.shape}")
+        num, den = reduce_scaled(num if num is not numerators else num.copy(), denominator)
+        game = cls.__new__(cls)
+        game._init(players, num, den, metadata)
+        return game
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError(f"Game is immutable; use with_values() to change {name!r}")
+
+    def __reduce__(self):
+        return (Game.from_scaled, (self.players, self._num, self._den), {"metadata": self.metadata})
+
+    def __setstate__(self, state: dict) -> None:
+        object.__setattr__(self, "metadata", dict(state.get("metadata", {})))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Game):
+            return NotImplemented
+        return (self.players == other.players and self._den == other._den
+                and self._num.dtype == other._num.dtype and bool(np.array_equal(self._num, other._num)))
+
+    def __hash__(self) -> int:
+        return hash((self.players, self._den, tuple(self._num.tolist()) if self._num.size <= 4096
+                     else self._num.tobytes() if self._num.dtype != object else tuple(self._num.tolist())))
+
+    @property
+    def values(self) -> tuple[Fraction, ...]:
+        """The 2ⁿ values as Fractions, bitmask order (built on first use; prefer :meth:`value` at scale)."""
+        if self._values is None:
+            object.__setattr__(self, "_values", tuple(as_fractions(self._num, self._den)))
+        return self._values
+
+    @property
+    def numerators(self) -> np.ndarray:
+        """Read-only array of the value numerators over :attr:`denominator` (bitmask order)."""
+        return self._num
+
+    @property
+    def denominator(self) -> int:
+        """The common denominator of the values (the least one)."""
+        return self._den
+
+    def scaled(self) -> ScaledValues:
+        """``(numerators, denominator)`` as :class:`~exactfair.scaled.ScaledValues`."""
+        return ScaledValues(self._num, self._den)
 
     # ------------------------------------------------------------------ constructors
     @classmethod
@@ -146,16 +216,20 @@ class Game:
         ...
         exactfair.errors.GameDefinitionError: a game of 2 players needs 2**2 = 4 values in bitmask order, got 3
         """
-        if hasattr(values, "dtype") and values.dtype.kind in "iu":
-            values = [int(x) for x in values.tolist()]   # numpy integers: exact, and fast
-        values = list(values)
+        if isinstance(values, np.ndarray):
+            if values.ndim != 1:
+                raise GameDefinitionError(f"the values must be a one-dimensional array, got shape {values.shape}")
+            count = values.shape[0]
+        else:
+            values = list(values)
+            count = len(values)
         if players is None:
-            n = max(len(values), 1).bit_length() - 1
-            if 1 << n != len(values):
+            n = max(count, 1).bit_length() - 1
+            if 1 << n != count:
                 raise GameDefinitionError(
-                    f"{len(values)} values is not a power of two; a game of n players needs 2**n values in bitmask order")
+                    f"{count} values is not a power of two; a game of n players needs 2**n values in bitmask order")
             players = tuple(range(1, n + 1))
-        return cls(tuple(players), tuple(values))
+        return cls(tuple(players), values)
 
     @classmethod
     def from_dict(cls, mapping: Mapping[Any, Any], players: Sequence[Label] | None = None) -> "Game":
@@ -246,11 +320,15 @@ class Game:
             raise GameDefinitionError(f"player {player!r} is not among the players {self.players}") from None
 
     def __getitem__(self, coalition: Any) -> Fraction:
-        return self.values[self.mask(coalition)]
+        return self.value(self.mask(coalition))
 
     def value(self, mask: int) -> Fraction:
-        """Value of a bitmask coalition."""
-        return self.values[mask]
+        """Value of a bitmask coalition.
+
+        >>> Game.from_bitmask_values([0, 1, "1/2", 2]).value(2)
+        Fraction(1, 2)
+        """
+        return Fraction(int(self._num[mask]), self._den)
 
     def to_dict(self) -> dict[tuple[Label, ...], Fraction]:
         """Mapping ``tuple of labels -> value`` for every coalition (a fresh dict)."""
@@ -275,21 +353,24 @@ class Game:
     def is_monotone(self) -> PropertyResult:
         """``v(C') <= v(C)`` for all ``C' ⊆ C``; witness ``(C', C)`` when it fails.
 
-        It suffices to check ``C' = C \\ {i}`` (the order is transitive).
+        It suffices to check ``C' = C \\ {i}`` (the order is transitive); the check is one
+        vectorised comparison per player, O(n·2ⁿ), and its result is cached.
 
         >>> r = Game.from_bitmask_values([0, 2, 1, 1]).is_monotone()
         >>> r.holds, r.detail
         (False, 'v({1}) = 2 > v({1,2}) = 1')
         """
-        v = self.values
-        for mask in range(1, len(v)):
-            for i in members(mask):
-                sub = mask & ~(1 << i)
-                if v[sub] > v[mask]:
-                    return self._fail("monotone", (sub, mask),
-                                      f"v({self.coalition_name(sub)}) = {format_exact(v[sub])} > "
-                                      f"v({self.coalition_name(mask)}) = {format_exact(v[mask])}")
-        return PropertyResult("monotone", True)
+        if self._monotone is None:
+            bad = first_monotonicity_violation(self._num, self.n)
+            if bad is None:
+                result = PropertyResult("monotone", True)
+            else:
+                sub, mask = bad
+                result = self._fail("monotone", (sub, mask),
+                                    f"v({self.coalition_name(sub)}) = {format_exact(self.value(sub))} > "
+                                    f"v({self.coalition_name(mask)}) = {format_exact(self.value(mask))}")
+            object.__setattr__(self, "_monotone", result)
+        return self._monotone
 
     def _disjoint_pairs(self):
         full = len(self.values) - 1
@@ -365,7 +446,8 @@ class Game:
         return PropertyResult("convex", True)
 
     def __repr__(self) -> str:
-        shown = ", ".join(f"{self.coalition_name(m)}: {format_exact(x)}" for m, x in enumerate(self.values) if m)
+        shown = ", ".join(f"{self.coalition_name(m)}: {format_exact(self.value(m))}"
+                          for m in range(1, min(1 << self.n, 64)))
         if len(shown) > 300:
             shown = shown[:300] + ", …"
         return f"Game(players={self.players}, values={{{shown}}})"
@@ -393,3 +475,38 @@ def _display_order(labels: frozenset) -> list:
     except TypeError:
         return sorted(labels, key=repr)
 
+
+
+def first_monotonicity_violation(num: np.ndarray, n: int) -> tuple[int, int] | None:
+    """The first ``(C∖{i}, C)`` with ``v(C∖{i}) > v(C)`` (by C, then i), or None; vectorised.
+
+    >>> first_monotonicity_violation(np.array([0, 2, 1, 1]), 2)
+    (1, 3)
+    """
+    best: tuple[int, int] | None = None
+    for i in range(n):
+        pairs = num.reshape(-1, 2, 1 << i)           # [a, 0, c] = mask without i, [a, 1, c] = with i
+        bad = np.flatnonzero(pairs[:, 0, :] > pairs[:, 1, :])
+        if bad.size:
+            a, c = divmod(int(bad[0]), 1 << i)
+            mask = (a << (i + 1)) | (1 << i) | c
+            if best is None or mask < best[1]:
+                best = (mask & ~(1 << i), mask)
+    return best
+
+
+def _exact_scaled(values: Any, players: tuple) -> tuple[np.ndarray, int]:
+    """Validated exact values → (numerators, least common denominator); refuses floats and the like."""
+    if isinstance(values, np.ndarray) and values.dtype.kind in "biufc":
+        return integer_array(values), 1
+    values = list(values)
+    if all(type(x) is int for x in values):
+        return integer_array(values), 1
+    fracs = []
+    for m, x in enumerate(values):
+        try:
+            fracs.append(to_exact(x))
+        except (InexactValueError, ExactfairError):   # again, with the coalition named
+            fracs.append(to_exact(x, what=f"v({format_coalition(players[i] for i in members(m) if i < len(players))})"))
+    d = common_denominator([f.denominator for f in fracs])
+    return integer_array([f.numerator * (d // f.denominator) for f in fracs]), d

@@ -8,71 +8,52 @@ expression for irrational rewards such as ρ-Shapley with ρ = log2(3) − 1).
 from __future__ import annotations
 
 import json
-import os
-from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 
+import numpy as np
 import sympy
 
 from .coalitions import paper_order, size
-from .errors import GameDefinitionError, TooLargeError
+from .errors import GameDefinitionError
 from .exact import Exact, format_exact, to_exact_number
 from .game import Game, Label
+from .memory import (
+    BYTES_PER_FRACTION, BYTES_PER_INT64, BYTES_PER_OBJECT_ENTRY, available_memory, require_memory,
+)
+from .scaled import ScaledValues, as_fractions, common_denominator, integer_array, reduce_scaled
 
 __all__ = ["RewardTable", "ensure_table_fits", "estimated_table_bytes"]
 
-#: Conservative estimate of the memory one exact table entry costs (Fraction object,
-#: its two ints and a list slot), in bytes.
-BYTES_PER_ENTRY = 120
-
-
-def estimated_table_bytes(n: int) -> int:
+def estimated_table_bytes(n: int, representation: str = "fraction") -> int:
     """Estimated bytes for an exact n-player reward table (n · 2^n entries).
 
-    >>> estimated_table_bytes(4)
-    7680
+    ``representation``: ``"int64"`` (the array-backed table), ``"object"`` (Python ints) or
+    ``"fraction"`` (rows of Fraction objects, as irrational or reference tables are held).
+
+    >>> estimated_table_bytes(4), estimated_table_bytes(4, "int64")
+    (7680, 512)
     """
-    return n * (1 << n) * BYTES_PER_ENTRY
+    per = {"int64": BYTES_PER_INT64, "object": BYTES_PER_OBJECT_ENTRY, "fraction": BYTES_PER_FRACTION}[representation]
+    return n * (1 << n) * per
 
 
-def _available_memory() -> int:
-    try:
-        with open("/proc/meminfo") as handle:
-            for line in handle:
-                if line.startswith("MemAvailable:"):
-                    return int(line.split()[1]) * 1024
-    except OSError:
-        pass
-    try:
-        return os.sysconf("SC_AVPHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
-    except (ValueError, OSError, AttributeError):
-        return 8 << 30
-
-
-def _human(nbytes: float) -> str:
-    for unit in ("B", "KB", "MB", "GB", "TB", "PB"):
-        if nbytes < 1000:
-            return f"{nbytes:.1f} {unit}"
-        nbytes /= 1000
-    return f"{nbytes:.1f} EB"
-
-
-def ensure_table_fits(n: int, available: int | None = None) -> None:
+def ensure_table_fits(n: int, available: int | None = None, representation: str = "fraction") -> None:
     """Refuse, before allocating, a table that would not fit in memory.
 
     >>> ensure_table_fits(4)
     >>> ensure_table_fits(40, available=16 << 30)
     Traceback (most recent call last):
     ...
-    exactfair.errors.TooLargeError: a reward table for 40 players has 43,980,465,111,040 entries and would need about 5.3 PB of memory, but only 17.2 GB is available; use fewer players
+    exactfair.errors.TooLargeError: a reward table for 40 players (43,980,465,111,040 entries) needs about 5.3 PB of memory, but only 17.2 GB is available; use fewer players
     """
-    need = estimated_table_bytes(n)
-    have = _available_memory() if available is None else available
-    if need > have:
-        raise TooLargeError(
-            f"a reward table for {n} players has {n * (1 << n):,} entries and would need about "
-            f"{_human(need)} of memory, but only {_human(have)} is available; use fewer players")
+    require_memory(estimated_table_bytes(n, representation),
+                   f"a reward table for {n} players ({n * (1 << n):,} entries)",
+                   available=_available_memory() if available is None else available, hint="use fewer players")
+
+
+def _available_memory() -> int:
+    return available_memory()
 
 
 def _latex_number(value: Exact) -> str:
@@ -84,12 +65,16 @@ def _latex_number(value: Exact) -> str:
     return sympy.latex(value)
 
 
-@dataclass(frozen=True)
 class RewardTable:
     """The rewards of every player for every coalition of a game.
 
     ``rewards[mask][i]`` is the reward of the ``i``-th player when the coalition
     with bitmask ``mask`` forms.  Use ``table[player, coalition]`` with labels.
+
+    A rational table is stored as a (2ⁿ, n) numpy array of integer numerators over one common
+    denominator (:meth:`to_numpy`); Fractions are made only at the edges (``table[i, C]``,
+    :attr:`rewards`, rendering).  A table with irrational entries (ρ-Shapley with an irrational
+    ρ) keeps its exact sympy entries as rows.
 
     Examples
     --------
@@ -103,23 +88,62 @@ class RewardTable:
     M_2   3
     """
 
-    game: Game
-    mechanism: str
-    rewards: tuple[tuple[Exact, ...], ...]
-    parameters: tuple[tuple[str, str], ...] = ()
-    _check: bool = field(default=True, repr=False, compare=False)
+    __slots__ = ("game", "mechanism", "parameters", "_num", "_den", "_rows")
 
-    def __post_init__(self) -> None:
-        n = self.game.n
-        if len(self.rewards) != 1 << n or any(len(row) != n for row in self.rewards):
+    def __init__(self, game: Game, mechanism: str, rewards: Sequence[Sequence[Any]],
+                 parameters: tuple = (), _check: bool = True) -> None:
+        n = game.n
+        rows = tuple(tuple(row) for row in rewards)
+        if len(rows) != 1 << n or any(len(row) != n for row in rows):
             raise GameDefinitionError(
                 f"a reward table of {n} players needs 2**{n} rows of {n} rewards in bitmask order")
-        if self._check:
+        if _check:
             rows = tuple(
-                tuple(to_exact_number(x, what=f"reward of player {self.game.players[i]} in "
-                                              f"{self.game.coalition_name(m)}") for i, x in enumerate(row))
-                for m, row in enumerate(self.rewards))
-            object.__setattr__(self, "rewards", rows)
+                tuple(to_exact_number(x, what=f"reward of player {game.players[i]} in "
+                                              f"{game.coalition_name(m)}") for i, x in enumerate(row))
+                for m, row in enumerate(rows))
+        num = den = None
+        if all(isinstance(x, (Fraction, int)) and not isinstance(x, bool) for row in rows for x in row):
+            flat = [x for row in rows for x in row]
+            den = common_denominator([x.denominator if isinstance(x, Fraction) else 1 for x in flat])
+            ints = [int(x * den) if isinstance(x, Fraction) else x * den for x in flat]
+            num = integer_array(ints).reshape(1 << n, n)
+            rows = None
+        self._init(game, mechanism, tuple(parameters), num, den, rows)
+
+    def _init(self, game, mechanism, parameters, num, den, rows) -> None:
+        set_ = object.__setattr__
+        if num is not None:
+            num, den = reduce_scaled(num, den)
+            num.flags.writeable = False
+        set_(self, "game", game)
+        set_(self, "mechanism", mechanism)
+        set_(self, "parameters", parameters)
+        set_(self, "_num", num)
+        set_(self, "_den", den)
+        set_(self, "_rows", rows)
+
+    @classmethod
+    def from_array(cls, game: Game, mechanism: str, numerators: np.ndarray, denominator: int = 1,
+                   parameters: Mapping[str, Any] | tuple = ()) -> "RewardTable":
+        """Table from a (2ⁿ, n) integer array of numerators over ``denominator`` (no per-entry work).
+
+        >>> from exactfair import Game
+        >>> g = Game.from_bitmask_values([0, 1, 2, 3])
+        >>> RewardTable.from_array(g, "manual", np.array([[1, 2], [1, 2], [1, 2], [4, 6]]), 2)[2, (1, 2)]
+        Fraction(3, 1)
+        """
+        num = integer_array(numerators)
+        if num.shape != (1 << game.n, game.n):
+            raise GameDefinitionError(f"a reward table of {game.n} players needs an array of shape "
+                                      f"({1 << game.n}, {game.n}), got {num.shape}")
+        if not isinstance(denominator, int) or denominator <= 0:
+            raise GameDefinitionError(f"the denominator must be a positive int, got {denominator!r}")
+        params = tuple((str(k), str(v)) for k, v in parameters.items()) if isinstance(parameters, Mapping) \
+            else tuple(parameters)
+        table = cls.__new__(cls)
+        table._init(game, mechanism, params, num if num is not numerators else num.copy(), denominator, None)
+        return table
 
     @classmethod
     def from_rows(cls, game: Game, mechanism: str, rewards: Sequence[Sequence[Any]],
@@ -134,6 +158,49 @@ class RewardTable:
         params = tuple((str(k), str(v)) for k, v in (parameters or {}).items())
         return cls(game, mechanism, tuple(tuple(row) for row in rewards), params)
 
+    def __setattr__(self, name: str, value: Any) -> None:
+        raise AttributeError("RewardTable is immutable")
+
+    def __reduce__(self):
+        if self._num is not None:
+            return (RewardTable.from_array, (self.game, self.mechanism, self._num, self._den, self.parameters))
+        return (RewardTable, (self.game, self.mechanism, self._rows, self.parameters, False))
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, RewardTable):
+            return NotImplemented
+        if (self.game, self.mechanism, self.parameters) != (other.game, other.mechanism, other.parameters):
+            return False
+        if self._num is not None and other._num is not None:
+            return self._den == other._den and bool(np.array_equal(self._num, other._num))
+        return self.rewards == other.rewards
+
+    def __hash__(self) -> int:
+        return hash((self.game, self.mechanism, self.parameters))
+
+    @property
+    def is_rational(self) -> bool:
+        """True when every reward is rational (the table is array-backed)."""
+        return self._num is not None
+
+    @property
+    def rewards(self) -> tuple[tuple[Exact, ...], ...]:
+        """Rows (bitmask order) of exact rewards; Fractions are built on each call for array tables.
+
+        Prefer :meth:`reward`, ``table[i, C]`` or :meth:`to_numpy` for large tables.
+        """
+        if self._rows is not None:
+            return self._rows
+        flat = as_fractions(self._num.reshape(-1), self._den)
+        n = self.game.n
+        return tuple(tuple(flat[m * n:(m + 1) * n]) for m in range(1 << n))
+
+    def row(self, mask: int) -> tuple[Exact, ...]:
+        """The rewards of every player in the bitmask coalition ``mask``."""
+        if self._rows is not None:
+            return self._rows[mask]
+        return tuple(as_fractions(self._num[mask], self._den))
+
     # ---------------------------------------------------------------- access
     @property
     def players(self) -> tuple[Label, ...]:
@@ -145,11 +212,13 @@ class RewardTable:
 
     def reward(self, player_index: int, mask: int) -> Exact:
         """Reward of the player at ``player_index`` in the bitmask coalition ``mask``."""
-        return self.rewards[mask][player_index]
+        if self._rows is not None:
+            return self._rows[mask][player_index]
+        return Fraction(int(self._num[mask, player_index]), self._den)
 
     def __getitem__(self, key: tuple[Label, Any]) -> Exact:
         player, coalition = key
-        return self.rewards[self.game.mask(coalition)][self.game.index(player)]
+        return self.reward(self.game.index(player), self.game.mask(coalition))
 
     def column(self, coalition: Any) -> dict[Label, Exact]:
         """Rewards of all players when ``coalition`` forms, keyed by label.
@@ -158,34 +227,25 @@ class RewardTable:
         >>> balanced_reciprocity(Game.from_bitmask_values([0, 1, 2, 3])).column((1, 2))
         {1: Fraction(2, 1), 2: Fraction(3, 1)}
         """
-        row = self.rewards[self.game.mask(coalition)]
-        return dict(zip(self.game.players, row))
+        return dict(zip(self.game.players, self.row(self.game.mask(coalition))))
 
     def grand_coalition(self) -> dict[Label, Exact]:
         """Rewards of all players in the grand coalition N."""
-        return dict(zip(self.game.players, self.rewards[-1]))
+        return dict(zip(self.game.players, self.row((1 << self.n) - 1)))
 
-    def to_numpy(self):
-        """``(array, denominator)``: a (2^n, n) int64 array of rewards × denominator (rows in
-        bitmask order of coalitions), or an object array of Fractions with denominator 1 when the
-        scaled values do not fit in int64.  Irrational rewards cannot be exported this way.
+    def to_numpy(self) -> ScaledValues:
+        """``(array, denominator)``: the (2^n, n) read-only array of reward numerators (rows in bitmask
+        order of coalitions; int64, or object of Python ints when they do not fit) and the common
+        denominator.  No copy is made.  Irrational rewards cannot be exported this way.
 
         >>> from exactfair import Game, balanced_reciprocity
         >>> arr, d = balanced_reciprocity(Game.from_bitmask_values([0, "1/2", 1, 2])).to_numpy()
         >>> arr.tolist(), d
         ([[1, 2], [1, 2], [1, 2], [3, 4]], 2)
         """
-        import numpy as np
-
-        from .fast import scale_values
-
-        flat = [x for row in self.rewards for x in row]
-        if not all(isinstance(x, Fraction) for x in flat):
+        if self._num is None:
             raise ValueError("to_numpy() needs rational rewards; this table has irrational entries")
-        scaled = scale_values(flat)
-        if scaled.values.dtype == object:
-            return np.array(flat, dtype=object).reshape(1 << self.n, self.n), 1
-        return scaled.values.reshape(1 << self.n, self.n), scaled.denominator
+        return ScaledValues(self._num, self._den)
 
     # ---------------------------------------------------------------- rendering
     def _columns(self, min_size: int, coalitions: Iterable[Any] | None) -> list[int]:
@@ -196,7 +256,7 @@ class RewardTable:
     def _grid(self, min_size: int, coalitions: Iterable[Any] | None, fmt) -> tuple[list[str], list[list[str]]]:
         cols = self._columns(min_size, coalitions)
         header = [self.game.coalition_name(m) for m in cols]
-        body = [[fmt(self.rewards[m][i]) for m in cols] for i in range(self.n)]
+        body = [[fmt(self.reward(i, m)) for m in cols] for i in range(self.n)]
         return header, body
 
     def to_text(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None) -> str:
@@ -245,7 +305,7 @@ class RewardTable:
         lines = [r"\begin{tabular}{l|" + "c" * len(cols) + "}",
                  "$C$ & " + " & ".join(f"${cname(m)}$" for m in cols) + r" \\ \hline"]
         for i, p in enumerate(self.players):
-            cells = " & ".join(f"${_latex_number(self.rewards[m][i])}$" for m in cols)
+            cells = " & ".join(f"${_latex_number(self.reward(i, m))}$" for m in cols)
             lines.append(rf"$\mathcal{{M}}(v)^{{C}}_{{{p}}}$ & {cells} \\")
         lines.append(r"\end{tabular}")
         return "\n".join(lines)
@@ -263,7 +323,7 @@ class RewardTable:
             out["parameters"] = dict(self.parameters)
         out["rewards"] = [
             {"coalition": list(self.game.labels(m)),
-             "rewards": {str(p): format_exact(self.rewards[m][i]) for i, p in enumerate(self.players)}}
+             "rewards": {str(p): format_exact(x) for p, x in zip(self.players, self.row(m))}}
             for m in paper_order(self.n)
         ]
         return out

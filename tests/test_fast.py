@@ -9,9 +9,10 @@ from hypothesis import given, settings, strategies as st
 from exactfair import Game, balanced_reciprocity, examples, shapley_value
 from exactfair.errors import TooLargeError
 from exactfair.fast import (
-    balanced_reciprocity_array, balanced_reciprocity_fast, balanced_reciprocity_stream, overflow_bound,
-    random_monotone_values, scale_values, shapley_value_fast,
+    balanced_reciprocity_array, balanced_reciprocity_stream, overflow_bound, random_monotone_values, scale_values,
+    shapley_value_fast,
 )
+from exactfair.mechanisms.balanced_reciprocity import balanced_reciprocity_fast
 
 from .strategies import any_games, monotone_games
 

@@ -66,7 +66,7 @@ def test_table_refuses_floats():
 def test_memory_guard_refuses_before_allocating():
     with pytest.raises(TooLargeError) as info:
         ensure_table_fits(34, available=24 << 30)
-    assert "would need about" in str(info.value) and "34 players" in str(info.value)
+    assert "needs about" in str(info.value) and "34 players" in str(info.value)
     ensure_table_fits(10, available=24 << 30)
 
 

@@ -48,7 +48,7 @@ def shapley_value(game: Game, coalition=None) -> dict[Label, Fraction]:
     return {game.players[i]: x for i, x in shapley_of_subgame(game, mask).items()}
 
 
-def shapley(game: Game) -> RewardTable:
+def shapley(game: Game, *, method: str = "auto") -> RewardTable:
     """Table whose column C holds the Shapley value of the subgame on C.
 
     Players outside C receive their stand-alone value ``v_i`` (the paper's convention
@@ -56,12 +56,24 @@ def shapley(game: Game) -> RewardTable:
     ``v_C`` over C), so it generally violates weak efficiency R3 — the paper's
     motivation for the scaled ρ-Shapley value.
 
+    ``method``: ``"fast"`` — the layer recursion in integers (:func:`exactfair.fast.shapley_array`,
+    O(n²·2ⁿ)); ``"reference"`` — eq. (17) summed per coalition with Fractions (O(n·3ⁿ), the readable
+    oracle); ``"auto"`` (default) — fast.
+
     >>> from exactfair import examples
     >>> t = shapley(examples.theorem5_game())
     >>> [str(x) for x in t.grand_coalition().values()]
     ['1', '2', '3']
+    >>> t == shapley(examples.theorem5_game(), method="reference")
+    True
     """
+    if method not in ("auto", "fast", "reference"):
+        raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")
     n = game.n
+    if method != "reference":
+        from ..fast import shapley_array
+        arr, d = shapley_array(game.scaled(), n)
+        return RewardTable.from_array(game, "shapley", arr, d)
     ensure_table_fits(n)
     v = game.values
     rows = []

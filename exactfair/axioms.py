@@ -26,7 +26,7 @@ Reading decisions (recorded in ``docs/errata.md``):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Iterator
 
@@ -76,6 +76,10 @@ class Axiom:
     statement: str
     games: int
     _builder: Callable[[int], Iterator[Instance]]
+    #: ``conclusion_at(coalition, players)``: the conclusion of the instance about ``coalition`` and
+    #: ``players`` (as in :class:`Instance`) — the same builder the instances use, so array checkers can
+    #: render a violation with exactly the formula the formula checker would show.
+    conclusion_at: Callable[[int, tuple], Formula] | None = field(default=None, compare=False, repr=False)
 
     def instances(self, n: int) -> tuple[Instance, ...]:
         """All ground instances for ``n`` players (cached)."""
@@ -98,22 +102,70 @@ def _full(n: int) -> int:
     return (1 << n) - 1
 
 
+# ---------------------------------------------------------------------------- conclusions
+# One builder per conclusion shape: the instance generators below and the array checker
+# (:mod:`exactfair.array_check`, for rendering a violation) both use these.
+def _r1_at(c: int, players: tuple) -> Formula:
+    return ge(reward(players[0], c), 0)
+
+
+def _r2_at(c: int, players: tuple) -> Formula:
+    return le(reward(players[0], c), value(c))
+
+
+def _r3_at(c: int, players: tuple) -> Formula:
+    return disj(eq(reward(i, c), value(c)) for i in players)
+
+
+def _r4_at(c: int, players: tuple) -> Formula:
+    return ge(reward(players[0], c), value(1 << players[0]))
+
+
+def _r5_at(c: int, players: tuple) -> Formula:
+    return eq(reward(players[0], c), value(1 << players[0]))
+
+
+def _f1_at(c: int, players: tuple) -> Formula:
+    """``(u,)``: M_u^C = 0; ``(u, i)``: M_i^C = M_i^{C∪{u}}."""
+    if len(players) == 1:
+        return eq(reward(players[0], c), 0)
+    u, i = players
+    return eq(reward(i, c), reward(i, c | 1 << u))
+
+
+def _f2_at(c: int, players: tuple) -> Formula:
+    return eq(reward(players[0], c), reward(players[1], c))
+
+
+def _f3_at(c: int, players: tuple) -> Formula:
+    return gt(reward(players[0], c), reward(players[1], c))
+
+
+def _f4_at(c: int, players: tuple) -> Formula:
+    return gt(reward(players[0], c, 1), reward(players[0], c, 0))
+
+
+def _f5_at(c: int, players: tuple) -> Formula:
+    i, j = players
+    return eq(reward(i, c) - reward(i, c & ~(1 << j)), reward(j, c) - reward(j, c & ~(1 << i)))
+
+
 # ---------------------------------------------------------------------------- R1–R5
 def _r1(n: int) -> Iterator[Instance]:
     for c in range(1, 1 << n):
         for i in members(c):
-            yield Instance("R1", c, (i,), TRUE, ge(reward(i, c), 0))
+            yield Instance("R1", c, (i,), TRUE, _r1_at(c, (i,)))
 
 
 def _r2(n: int) -> Iterator[Instance]:
     for c in range(1, 1 << n):
         for i in members(c):
-            yield Instance("R2", c, (i,), TRUE, le(reward(i, c), value(c)))
+            yield Instance("R2", c, (i,), TRUE, _r2_at(c, (i,)))
 
 
 def _r3(n: int) -> Iterator[Instance]:
     for c in range(1, 1 << n):
-        yield Instance("R3", c, members(c), TRUE, disj(eq(reward(i, c), value(c)) for i in members(c)))
+        yield Instance("R3", c, members(c), TRUE, _r3_at(c, members(c)))
 
 
 def _r3_literal(n: int) -> Iterator[Instance]:
@@ -125,14 +177,14 @@ def _r3_literal(n: int) -> Iterator[Instance]:
 def _r4(n: int) -> Iterator[Instance]:
     for c in range(0, 1 << n):
         for i in range(n):
-            yield Instance("R4", c, (i,), TRUE, ge(reward(i, c), value(1 << i)))
+            yield Instance("R4", c, (i,), TRUE, _r4_at(c, (i,)))
 
 
 def _r5(n: int) -> Iterator[Instance]:
     for c in range(0, 1 << n):
         for i in range(n):
             if not c >> i & 1:
-                yield Instance("R5", c, (i,), TRUE, eq(reward(i, c), value(1 << i)))
+                yield Instance("R5", c, (i,), TRUE, _r5_at(c, (i,)))
 
 
 # ---------------------------------------------------------------------------- F1–F5
@@ -147,10 +199,10 @@ def _f1(n: int) -> Iterator[Instance]:
     for u in range(n):
         hyp = useless(u, n)
         for c in range(0, 1 << n):
-            yield Instance("F1", c, (u,), hyp, eq(reward(u, c), 0))
+            yield Instance("F1", c, (u,), hyp, _f1_at(c, (u,)))
         for c in subsets(full & ~(1 << u)):
             for i in members(c):
-                yield Instance("F1", c, (u, i), hyp, eq(reward(i, c), reward(i, c | 1 << u)))
+                yield Instance("F1", c, (u, i), hyp, _f1_at(c, (u, i)))
 
 
 def symmetric(i: int, j: int, n: int) -> Formula:
@@ -166,7 +218,7 @@ def _f2(n: int) -> Iterator[Instance]:
             pair = 1 << i | 1 << j
             for c in range(1 << n):
                 if c & pair == pair:
-                    yield Instance("F2", c, (i, j), hyp, eq(reward(i, c), reward(j, c)))
+                    yield Instance("F2", c, (i, j), hyp, _f2_at(c, (i, j)))
 
 
 def weakly_desirable(i: int, j: int, n: int) -> Formula:
@@ -188,7 +240,7 @@ def _strict_desirability(n: int, name: str, allow_empty_b: bool) -> Iterator[Ins
                     continue  # the paper's B ⊆ C∖{i,j}, B ≠ ∅ needs a third member
                 rest = c & ~pair
                 hyp_b = disj(gt(value(b | 1 << i), value(b | 1 << j)) for b in subsets(rest) if b or allow_empty_b)
-                yield Instance(name, c, (i, j), conj([hyp_all, hyp_b]), gt(reward(i, c), reward(j, c)))
+                yield Instance(name, c, (i, j), conj([hyp_all, hyp_b]), _f3_at(c, (i, j)))
 
 
 def _f3(n: int) -> Iterator[Instance]:
@@ -203,7 +255,7 @@ def _f4(n: int) -> Iterator[Instance]:
                 [conj(ge(value(a | 1 << i, 1), value(a | 1 << i, 0)) for a in subsets(rest)),
                  gt(value(c, 1), value(c, 0)),
                  conj(eq(value(d, 1), value(d, 0)) for d in subsets(rest))])
-            yield Instance("F4", c, (i,), hyp, gt(reward(i, c, 1), reward(i, c, 0)))
+            yield Instance("F4", c, (i,), hyp, _f4_at(c, (i,)))
 
 
 def _f5(n: int) -> Iterator[Instance]:
@@ -211,31 +263,29 @@ def _f5(n: int) -> Iterator[Instance]:
         ms = members(c)
         for x, i in enumerate(ms):
             for j in ms[x + 1:]:
-                yield Instance(
-                    "F5", c, (i, j), TRUE,
-                    eq(reward(i, c) - reward(i, c & ~(1 << j)), reward(j, c) - reward(j, c & ~(1 << i))))
+                yield Instance("F5", c, (i, j), TRUE, _f5_at(c, (i, j)))
 
 
-R1 = Axiom("R1", "Non-negativity", "∀C ⊆ N, ∀i ∈ C: M_i^C ≥ 0", 1, _r1)
-R2 = Axiom("R2", "Feasibility", "∀C ⊆ N, ∀i ∈ C: M_i^C ≤ v_C", 1, _r2)
-R3 = Axiom("R3", "Weak Efficiency", "∀C ⊆ N (C ≠ ∅, as in A.4) ∃i ∈ C: M_i^C = v_C", 1, _r3)
+R1 = Axiom("R1", "Non-negativity", "∀C ⊆ N, ∀i ∈ C: M_i^C ≥ 0", 1, _r1, _r1_at)
+R2 = Axiom("R2", "Feasibility", "∀C ⊆ N, ∀i ∈ C: M_i^C ≤ v_C", 1, _r2, _r2_at)
+R3 = Axiom("R3", "Weak Efficiency", "∀C ⊆ N (C ≠ ∅, as in A.4) ∃i ∈ C: M_i^C = v_C", 1, _r3, _r3_at)
 R3_LITERAL = Axiom("R3-literal", "Weak Efficiency (literal, including C = ∅)",
                    "∀C ⊆ N ∃i ∈ C: M_i^C = v_C", 1, _r3_literal)
-R4 = Axiom("R4", "Individual Rationality", "∀C ⊆ N, ∀i ∈ N: M_i^C ≥ v_i", 1, _r4)
-R5 = Axiom("R5", "Non-participation", "∀C ⊆ N, ∀i ∉ C: M_i^C = v_i", 1, _r5)
+R4 = Axiom("R4", "Individual Rationality", "∀C ⊆ N, ∀i ∈ N: M_i^C ≥ v_i", 1, _r4, _r4_at)
+R5 = Axiom("R5", "Non-participation", "∀C ⊆ N, ∀i ∉ C: M_i^C = v_i", 1, _r5, _r5_at)
 F1 = Axiom("F1", "Uselessness",
            "∀u ∈ N: (∀C ⊆ N∖{u}: v_C = v_{C∪{u}}) ⇒ ((∀C ⊆ N: M_u^C = 0) ∧ "
-           "(∀C ⊆ N∖{u}, ∀i ∈ C: M_i^C = M_i^{C∪{u}}))", 1, _f1)
+           "(∀C ⊆ N∖{u}, ∀i ∈ C: M_i^C = M_i^{C∪{u}}))", 1, _f1, _f1_at)
 F2 = Axiom("F2", "Symmetry",
-           "∀i ≠ j: (∀C ⊆ N∖{i,j}: v_{C∪{i}} = v_{C∪{j}}) ⇒ (∀C ⊆ N with i, j ∈ C: M_i^C = M_j^C)", 1, _f2)
+           "∀i ≠ j: (∀C ⊆ N∖{i,j}: v_{C∪{i}} = v_{C∪{j}}) ⇒ (∀C ⊆ N with i, j ∈ C: M_i^C = M_j^C)", 1, _f2, _f2_at)
 F3 = Axiom("F3", "Strict Desirability",
            "∀i ≠ j: (∀A ⊆ N∖{i,j}: v_{A∪{i}} ≥ v_{A∪{j}}) ⇒ (∀C ⊆ N with i, j ∈ C and "
-           "∃B ⊆ C∖{i,j}, B ≠ ∅, v_{B∪{i}} > v_{B∪{j}}: M_i^C > M_j^C)", 1, _f3)
+           "∃B ⊆ C∖{i,j}, B ≠ ∅, v_{B∪{i}} > v_{B∪{j}}: M_i^C > M_j^C)", 1, _f3, _f3_at)
 F4 = Axiom("F4", "Strict Monotonicity",
            "∀C ⊆ N, ∀i ∈ C: ((∀A ⊆ C∖{i}: v'_{A∪{i}} ≥ v_{A∪{i}}) ∧ v'_C > v_C ∧ "
-           "(∀D ⊆ C∖{i}: v'_D = v_D)) ⇒ M(v')_i^C > M(v)_i^C", 2, _f4)
+           "(∀D ⊆ C∖{i}: v'_D = v_D)) ⇒ M(v')_i^C > M(v)_i^C", 2, _f4, _f4_at)
 F5 = Axiom("F5", "Balanced Reciprocity",
-           "∀C ⊆ N, ∀i, j ∈ C: M_i^C − M_i^{C∖{j}} = M_j^C − M_j^{C∖{i}}", 1, _f5)
+           "∀C ⊆ N, ∀i, j ∈ C: M_i^C − M_i^{C∖{j}} = M_j^C − M_j^{C∖{i}}", 1, _f5, _f5_at)
 
 def _f3_sim(n: int) -> Iterator[Instance]:
     """Sim et al.'s F3: as F3 but B may be empty."""
@@ -251,7 +301,7 @@ def _f4_sim(n: int) -> Iterator[Instance]:
                 [conj(ge(value(a | 1 << i, 1), value(a | 1 << i, 0)) for a in subsets(rest)),
                  disj(gt(value(b | 1 << i, 1), value(b | 1 << i, 0)) for b in subsets(rest)),
                  conj(eq(value(d, 1), value(d, 0)) for d in subsets(rest))])
-            yield Instance("F4-Sim", c, (i,), hyp, gt(reward(i, c, 1), reward(i, c, 0)))
+            yield Instance("F4-Sim", c, (i,), hyp, _f4_at(c, (i,)))
 
 
 #: Sim et al.'s stronger versions, which the paper weakens (Section 3.2).

@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
-from .axioms import AXIOMS, F4, Axiom, get_axiom
+from .axioms import AXIOMS, AXIOMS_BY_NAME, F4, Axiom, get_axiom
 from .exact import Exact, compare, format_exact
 from .game import Game, Label
 from .logic import _OPS, Formula, Value, atoms, evaluate, evaluate_linear, render_linear
@@ -91,12 +91,17 @@ class AxiomResult:
     violations: tuple[Violation, ...] = ()
     instances_checked: int = 0
     scope: str = ""
+    #: Number of violated instances (``violations`` lists the first ones only).
+    violation_count: int = 0
+    #: ``"array"`` or ``"formula"``: which checker decided it.
+    method: str = ""
 
     def __bool__(self) -> bool:
         return bool(self.holds)
 
     def to_dict(self) -> dict:
         return {"axiom": self.axiom, "holds": self.holds, "instances_checked": self.instances_checked,
+                "violation_count": self.violation_count, "method": self.method,
                 "scope": self.scope, "violations": [v.to_dict() for v in self.violations]}
 
 
@@ -104,8 +109,8 @@ def _lookup_for(tables: Sequence[RewardTable]) -> Callable:
     def lookup(atom):
         t = tables[atom.game]
         if isinstance(atom, Value):
-            return t.game.values[atom.coalition]
-        return t.rewards[atom.coalition][atom.player]
+            return t.game.value(atom.coalition)
+        return t.reward(atom.player, atom.coalition)
     return lookup
 
 
@@ -121,28 +126,67 @@ def _sides(conclusion: Formula, lookup: Callable, game: Game) -> tuple[Side, ...
     return tuple(out)
 
 
-def _run(axiom: Axiom, tables: Sequence[RewardTable], max_violations: int | None) -> tuple[list[Violation], int]:
+def _violation(axiom: Axiom, tables: Sequence[RewardTable], coalition: int, players: tuple, conclusion: Formula
+               ) -> Violation:
+    game = tables[0].game
+    return Violation(axiom.name, game.labels(coalition), tuple(game.players[i] for i in players),
+                     _sides(conclusion, _lookup_for(tables), game))
+
+
+def _run(axiom: Axiom, tables: Sequence[RewardTable], max_violations: int | None) -> tuple[list[Violation], int, int]:
+    """The formula checker: every instance evaluated exactly; (first violations, violated count, instances)."""
     game = tables[0].game
     lookup = _lookup_for(tables)
     memo: dict = {}
     violations: list[Violation] = []
-    count = 0
+    count = bad = 0
     for inst in axiom.instances(game.n):
         count += 1
         if not evaluate(inst.hypothesis, lookup, memo):
             continue
         if evaluate(inst.conclusion, lookup, memo):
             continue
-        violations.append(Violation(axiom.name, game.labels(inst.coalition),
-                                    tuple(game.players[i] for i in inst.players),
-                                    _sides(inst.conclusion, lookup, game)))
-        if max_violations is not None and len(violations) >= max_violations:
-            break
-    return violations, count
+        bad += 1
+        if max_violations is None or len(violations) < max_violations:
+            violations.append(_violation(axiom, tables, inst.coalition, inst.players, inst.conclusion))
+    return violations, bad, count
 
 
-def check_axiom(axiom: Axiom | str, table: RewardTable, *, max_violations: int | None = None) -> AxiomResult:
+def _array_checkable(axiom: Axiom, tables: Sequence[RewardTable]) -> bool:
+    from .array_check import ARRAY_AXIOMS
+    builtin = AXIOMS_BY_NAME.get(axiom.name) is axiom
+    rational = all(t.is_rational for t in tables)
+    return builtin and rational and (axiom.name in ARRAY_AXIOMS or (axiom.name == "F4" and len(tables) == 2))
+
+
+def _decide(axiom: Axiom, tables: Sequence[RewardTable], max_violations: int | None, method: str
+            ) -> tuple[list[Violation], int, int, str]:
+    if method not in ("auto", "array", "formula"):
+        raise ValueError(f"method must be 'auto', 'array' or 'formula', got {method!r}")
+    use_array = method == "array" or (method == "auto" and _array_checkable(axiom, tables))
+    if use_array:
+        if not _array_checkable(axiom, tables):
+            raise ValueError(f"{axiom.name}: no array check for this axiom or table (irrational rewards, or not a "
+                             "built-in axiom); use method='formula'")
+        from .array_check import array_pair_violations, array_violations
+        if len(tables) == 2:
+            found, bad, count = array_pair_violations(tables[0], tables[1], max_violations)
+        else:
+            found, bad, count = array_violations(axiom, tables[0], max_violations)
+        violations = [_violation(axiom, tables, c, players, axiom.conclusion_at(c, players)) for c, players in found]
+        return violations, bad, count, "array"
+    violations, bad, count = _run(axiom, tables, max_violations)
+    return violations, bad, count, "formula"
+
+
+def check_axiom(axiom: Axiom | str, table: RewardTable, *, max_violations: int | None = None,
+                method: str = "auto") -> AxiomResult:
     """Check one single-game axiom (R1–R5, F1–F3, F5) on a reward table.
+
+    ``method``: ``"array"`` (vectorised, :mod:`exactfair.array_check`, for rational tables and the
+    built-in axioms), ``"formula"`` (every ground instance evaluated exactly — the oracle, and the
+    only choice for user-defined axioms and irrational tables) or ``"auto"`` (array when possible).
+    Both report the same first violations and counts.
 
     Examples
     --------
@@ -154,16 +198,18 @@ def check_axiom(axiom: Axiom | str, table: RewardTable, *, max_violations: int |
     >>> r = check_axiom("F5", bad)
     >>> r.holds, str(r.violations[0])
     (False, 'F5 fails in C = {1,2} for player(s) 1, 2: M_1^{1,2} - M_1^{1} = M_2^{1,2} - M_2^{2}   [2 = 1]  ✗')
+    >>> check_axiom("F5", bad, method="formula").violations == r.violations
+    True
     """
     axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
     if axiom.games != 1:
         raise ValueError(f"{axiom.name} compares two games; use check_pair(table_v, table_v_prime)")
-    violations, count = _run(axiom, [table], max_violations)
-    return AxiomResult(axiom.name, not violations, tuple(violations), count, "this table")
+    violations, bad, count, used = _decide(axiom, [table], max_violations, method)
+    return AxiomResult(axiom.name, not bad, tuple(violations), count, "this table", bad, used)
 
 
 def check_pair(table: RewardTable, other: RewardTable, axiom: Axiom | str = F4, *,
-               max_violations: int | None = None) -> AxiomResult:
+               max_violations: int | None = None, method: str = "auto") -> AxiomResult:
     """Check a two-game axiom (F4) with ``table`` as M(v) and ``other`` as M(v′).
 
     >>> from exactfair import Game, balanced_reciprocity
@@ -174,8 +220,8 @@ def check_pair(table: RewardTable, other: RewardTable, axiom: Axiom | str = F4, 
     axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
     if table.game.players != other.game.players:
         raise ValueError("the two tables must have the same players in the same order")
-    violations, count = _run(axiom, [table, other], max_violations)
-    return AxiomResult(axiom.name, not violations, tuple(violations), count, "this pair of games")
+    violations, bad, count, used = _decide(axiom, [table, other], max_violations, method)
+    return AxiomResult(axiom.name, not bad, tuple(violations), count, "this pair of games", bad, used)
 
 
 def f4_perturbations(game: Game, delta: int = 1) -> Iterable[tuple[int, Game]]:
@@ -189,23 +235,30 @@ def f4_perturbations(game: Game, delta: int = 1) -> Iterable[tuple[int, Game]]:
     >>> [(c, w.values) for c, w in f4_perturbations(g)][2][1]
     (Fraction(0, 1), Fraction(1, 1), Fraction(2, 1), Fraction(4, 1))
     """
+    import numpy as np
+
     full = (1 << game.n) - 1
+    masks = np.arange(1 << game.n, dtype=np.int64)
+    num, den = game.numerators, game.denominator
     for c in range(1, full + 1):
-        values = list(game.values)
-        for s in range(1 << game.n):
-            if s & c == c:
-                values[s] += delta
-        yield c, Game(game.players, tuple(values))
+        raised = num + (masks & c == c) * (delta * den)
+        yield c, Game.from_scaled(game.players, raised.astype(num.dtype) if num.dtype != object else raised, den)
+
+
+#: Largest n for which check_axioms checks F4 against all 2ⁿ − 1 perturbation games by default.
+F4_PERTURBATION_MAX_N = 12
 
 
 def check_axioms(table: RewardTable, *, mechanism: Callable[[Game], RewardTable] | None = None,
-                 axioms: Iterable[Axiom | str] = AXIOMS, max_violations: int | None = 10
-                 ) -> dict[str, AxiomResult]:
+                 axioms: Iterable[Axiom | str] = AXIOMS, max_violations: int | None = 10, method: str = "auto",
+                 f4_max_n: int = F4_PERTURBATION_MAX_N,
+                 progress: Callable[[str, int, int], None] | None = None) -> dict[str, AxiomResult]:
     """Check a table against every axiom; one :class:`AxiomResult` per axiom.
 
     F4 compares two games.  With ``mechanism`` given, F4 is checked against the
-    canonical perturbations :func:`f4_perturbations` (scope says so); without it,
-    F4 is reported as not checked (``holds=None``).
+    canonical perturbations :func:`f4_perturbations` (scope says so) for n ≤ ``f4_max_n``
+    (2ⁿ − 1 runs of the mechanism); otherwise F4 is reported as not checked (``holds=None``)
+    with the reason.  ``progress(axiom, k, total)`` is called after each axiom.
 
     >>> from exactfair import balanced_reciprocity, examples
     >>> results = check_axioms(balanced_reciprocity(examples.example1()), mechanism=balanced_reciprocity)
@@ -213,24 +266,34 @@ def check_axioms(table: RewardTable, *, mechanism: Callable[[Game], RewardTable]
     {'R1': True, 'R2': True, 'R3': True, 'R4': True, 'R5': True, 'F1': True, 'F2': True, 'F3': True, 'F4': True, 'F5': True}
     """
     out: dict[str, AxiomResult] = {}
-    for axiom in axioms:
-        axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
-        if axiom.games == 1:
-            out[axiom.name] = check_axiom(axiom, table, max_violations=max_violations)
-            continue
-        if mechanism is None:
-            out[axiom.name] = AxiomResult(axiom.name, None, (), 0,
-                                          "not checked: F4 compares two games; pass mechanism= or use check_pair")
-            continue
-        violations: list[Violation] = []
-        count = 0
-        for _, other_game in f4_perturbations(table.game):
-            result = check_pair(table, mechanism(other_game), axiom, max_violations=max_violations)
-            violations.extend(result.violations)
-            count += result.instances_checked
-            if max_violations is not None and len(violations) >= max_violations:
-                break
-        out[axiom.name] = AxiomResult(axiom.name, not violations, tuple(violations), count,
-                                      f"against the {2 ** table.n - 1} games v + [S ⊇ C] for C ≠ ∅")
+    axioms = [get_axiom(a) if isinstance(a, str) else a for a in axioms]
+    for k, axiom in enumerate(axioms):
+        out[axiom.name] = _check_one(axiom, table, mechanism, max_violations, method, f4_max_n)
+        if progress:
+            progress(axiom.name, k + 1, len(axioms))
     return out
 
+
+def _check_one(axiom: Axiom, table: RewardTable, mechanism, max_violations, method, f4_max_n) -> AxiomResult:
+    if axiom.games == 1:
+        return check_axiom(axiom, table, max_violations=max_violations, method=method)
+    if mechanism is None:
+        return AxiomResult(axiom.name, None, (), 0,
+                           "not checked: F4 compares two games; pass mechanism= or use check_pair")
+    if table.n > f4_max_n:
+        return AxiomResult(axiom.name, None, (), 0,
+                           f"not checked: F4 against the {2 ** table.n - 1:,} perturbation games would run the "
+                           f"mechanism {2 ** table.n - 1:,} times (n > {f4_max_n}); use check_pair(M(v), M(v′)) "
+                           "for the second games you care about")
+    violations: list[Violation] = []
+    count = bad = 0
+    used = ""
+    for _, other_game in f4_perturbations(table.game):
+        result = check_pair(table, mechanism(other_game), axiom, max_violations=max_violations, method=method)
+        if max_violations is None or len(violations) < max_violations:
+            violations.extend(result.violations[:None if max_violations is None else max_violations - len(violations)])
+        count += result.instances_checked
+        bad += result.violation_count
+        used = result.method
+    return AxiomResult(axiom.name, not bad, tuple(violations), count,
+                       f"against the {2 ** table.n - 1} games v + [S ⊇ C] for C ≠ ∅", bad, used)

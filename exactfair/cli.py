@@ -13,7 +13,7 @@ import signal
 import sys
 import tempfile
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Iterable, Sequence
 
 from .errors import ExactfairError, InexactValueError
 from .game import Game
@@ -21,6 +21,8 @@ from .game import Game
 __all__ = ["main", "build_parser"]
 
 _MECHANISMS = ("balanced-reciprocity", "shapley", "rho-shapley")
+#: Above this many players a table is not rendered as text/Markdown/LaTeX (2ⁿ columns).
+TEXT_MAX_N = 12
 
 
 def _load_game(spec: str) -> Game:
@@ -47,15 +49,21 @@ def _mechanism(args: argparse.Namespace):
     return lambda g: rho_shapley(g, args.rho, shapley_of=args.shapley_of, require_monotone=require)
 
 
-def _write(text: str, output: str | None, *, inputs: Sequence[str] = ()) -> None:
+def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[str] = ()) -> None:
     """Write to stdout, or atomically to ``output``.
 
     The output is never one of the ``inputs`` (refused before anything is written); the file gets
     the mode an existing file had, or the mode a new file gets under the current umask — not the
     0600 of a temporary file.
     """
+    chunks = [text] if isinstance(text, str) else text
     if output is None:
-        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        last = ""
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+            last = chunk or last
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
         return
     target = Path(output)
     _refuse_overwriting_input(target, inputs)
@@ -71,7 +79,12 @@ def _write(text: str, output: str | None, *, inputs: Sequence[str] = ()) -> None
     fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text if text.endswith("\n") else text + "\n")
+            last = ""
+            for chunk in chunks:
+                handle.write(chunk)
+                last = chunk or last
+            if not last.endswith("\n"):
+                handle.write("\n")
         os.chmod(tmp, mode)
         os.replace(tmp, target)
     except BaseException:
@@ -149,7 +162,9 @@ def build_parser() -> argparse.ArgumentParser:
     rewards = sub.add_parser("rewards", help="print the reward table of a game",
                              description="Print the exact reward table (rows players, columns coalitions).")
     _add_game_options(rewards)
-    rewards.add_argument("--format", choices=("text", "markdown", "latex", "json"), default="text")
+    rewards.add_argument("--format", choices=("text", "markdown", "latex", "json", "npz"), default="text",
+                         help="output format; json is streamed for large tables; npz (numerators, denominator, "
+                              "players) needs --output")
     rewards.add_argument("--min-size", type=_int_at_least(0), default=0,
                          help="show only coalitions with at least this many players (text/markdown/latex)")
     rewards.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
@@ -322,6 +337,17 @@ class _ProgressBar:
         sys.stderr.flush()
         self.shown = True
 
+    def step(self, label: str, k: int, total: int) -> None:
+        """A second phase (e.g. one axiom after the other): ``label`` and k of total."""
+        import time
+        if not self.enabled or time.perf_counter() - self.start < 1.0:
+            return
+        width = 30
+        done = int(width * k / max(total, 1))
+        sys.stderr.write(f"\r{label:<14} [{'#' * done}{'.' * (width - done)}] {k}/{total}   ")
+        sys.stderr.flush()
+        self.shown = True
+
     def close(self) -> None:
         if self.shown:
             sys.stderr.write("\n")
@@ -443,6 +469,8 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
     if args.plot or args.param:
         raise ExactfairError("--plot/--param need a parametric game (a 'parameters' section in the file)")
     bar = _ProgressBar(not args.quiet)
+    if args.format == "npz" and not args.output:
+        raise ExactfairError("--format npz writes a binary file: give --output FILE.npz")
     if args.grand_only:
         if args.mechanism != "balanced-reciprocity":
             raise ExactfairError("--grand-only is available for balanced-reciprocity only")
@@ -450,7 +478,8 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         from .mechanisms.balanced_reciprocity import require_monotone_game
         if not args.allow_non_monotone:
             require_monotone_game(game, "balanced reciprocity")
-        rows, _ = balanced_reciprocity_stream(game.values, game.n, progress=bar)
+        rows, _ = balanced_reciprocity_stream(game.scaled(), game.n, progress=bar,
+                                              monotone=None if args.allow_non_monotone else True)
         bar.close()
         grand = rows[(1 << game.n) - 1]
         if args.format == "json":
@@ -458,10 +487,16 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
                                "rewards": [{"coalition": list(game.players),
                                             "rewards": {str(p): str(x) for p, x in zip(game.players, grand)}}]},
                               indent=2, ensure_ascii=False)
-        else:
+        elif args.format in ("text", "markdown", "latex"):
             text = "\n".join(f"M_{p}  {x}" for p, x in zip(game.players, grand))
+        else:
+            raise ExactfairError("--grand-only prints one coalition; use --format text or json")
         _write(text, args.output, inputs=[args.game])
         return 0
+    if args.format in ("text", "markdown", "latex") and game.n > TEXT_MAX_N and not args.min_size:
+        raise ExactfairError(f"a {game.n}-player table has {1 << game.n:,} columns, too many to print as "
+                             f"{args.format}; use --format json or --format npz --output FILE.npz "
+                             "(or --grand-only for the grand coalition)")
     if args.mechanism == "balanced-reciprocity":
         from .mechanisms.balanced_reciprocity import balanced_reciprocity_fast
         from .mechanisms import balanced_reciprocity
@@ -472,12 +507,38 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         bar.close()
     else:
         table = _mechanism(args)(game)
+    if args.format == "npz":
+        _refuse_overwriting_input(Path(args.output), [args.game])
+        _write_binary(args.output, table.write_npz)
+        return 0
     if args.format == "json":
-        text = table.to_json()
+        text = table.iter_json() if game.n > TEXT_MAX_N else table.to_json()
     else:
         text = table.render(args.format, min_size=args.min_size)
     _write(text, args.output, inputs=[args.game])
     return 0
+
+
+def _write_binary(output: str, writer: Callable[[str], None]) -> None:
+    """Atomically write a binary file through ``writer(path)``; the final file gets a normal mode."""
+    target = Path(output)
+    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else Path("."),
+                               prefix=f".{target.name}.", suffix=".tmp")
+    os.close(fd)
+    try:
+        writer(tmp)
+        try:
+            mode = target.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
 
 
 def _cmd_check(args: argparse.Namespace) -> int:
@@ -492,8 +553,15 @@ def _cmd_check(args: argparse.Namespace) -> int:
                              f"'exactfair rewards {args.game}' for the piecewise table, or "
                              "exactfair.parametric.axiom_regions for the axioms over the region")
     mechanism = _mechanism(args)
-    table = mechanism(game)
-    results = check_axioms(table, mechanism=mechanism, max_violations=args.max_violations)
+    bar = _ProgressBar(sys.stderr.isatty())
+    if args.mechanism == "balanced-reciprocity" and game.n >= 8:
+        from .mechanisms.balanced_reciprocity import balanced_reciprocity_fast
+        table = balanced_reciprocity_fast(game, require_monotone=not args.allow_non_monotone, progress=bar)
+    else:
+        table = mechanism(game)
+    results = check_axioms(table, mechanism=mechanism, max_violations=args.max_violations,
+                           progress=lambda name, k, total: bar.step(f"checked {name}", k, total))
+    bar.close()
     failed = [name for name, r in results.items() if r.holds is False]
     if args.format == "json":
         text = json.dumps({"mechanism": table.mechanism, "players": list(game.players),
@@ -503,11 +571,19 @@ def _cmd_check(args: argparse.Namespace) -> int:
                  f"players: {', '.join(map(str, game.players))}"]
         for name, r in results.items():
             status = {True: "holds", False: "FAILS", None: "not checked"}[r.holds]
+            if r.holds is False:
+                status += f" ({r.violation_count:,} of {r.instances_checked:,} instances)"
             scope = f" ({r.scope})" if r.scope and name == "F4" else ""
             lines.append(f"{name:3} {status}{scope}")
             for violation in r.violations:
                 lines.append(f"    {violation}")
-        lines.append("all axioms hold" if not failed else f"failed: {', '.join(failed)}")
+        unchecked = [name for name, r in results.items() if r.holds is None]
+        if failed:
+            lines.append(f"failed: {', '.join(failed)}")
+        elif unchecked:
+            lines.append(f"all checked axioms hold; not checked: {', '.join(unchecked)}")
+        else:
+            lines.append("all axioms hold")
         text = "\n".join(lines)
     _write(text, args.output, inputs=[args.game])
     return 1 if failed else 0

@@ -26,7 +26,7 @@ from typing import Any
 from .errors import ExactfairError, GameDefinitionError, GameFileError, InexactValueError
 from .game import Game
 
-__all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json"]
+__all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json", "write_game_npz"]
 
 _JSON_KEYS = {"players", "values", "name", "description", "source", "parameters"}
 
@@ -78,6 +78,7 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     try:
         if values and all(isinstance(x, dict) for x in values):
             mapping = {}
+            seen: set = set()
             for k, entry in enumerate(values):
                 if set(entry) != {"coalition", "value"}:
                     raise GameFileError(
@@ -86,8 +87,13 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
                 if not isinstance(coalition, list):
                     raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels")
                 key = tuple(coalition)
-                if frozenset(key) in {frozenset(x) for x in mapping}:
+                try:
+                    seen_key = frozenset(key)
+                except TypeError:
+                    raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels") from None
+                if seen_key in seen:
                     raise GameDefinitionError(f"coalition {coalition} is given twice (values[{k}])")
+                seen.add(seen_key)
                 mapping[key] = entry["value"]
             return Game.from_dict(mapping, players=players)
         if any(isinstance(x, dict) for x in values):
@@ -171,13 +177,20 @@ def parse_game_csv(text: str, *, source: str = "<csv>") -> Game:
 
 
 def read_game(path: str | Path) -> Game:
-    """Read a game from a ``.json`` or ``.csv`` file (by extension; otherwise sniffed).
+    """Read a game from a ``.json``, ``.csv``, ``.npy`` or ``.npz`` file (by extension; otherwise sniffed).
+
+    ``.npy``: a one-dimensional integer array of the 2ⁿ values in bitmask order (players 1..n).
+    ``.npz``: ``numerators`` (that array), optionally ``denominator`` (a positive integer; default 1)
+    and ``players`` (labels).  Arrays are loaded with ``allow_pickle=False``: a file never runs code.
 
     >>> from exactfair.examples import data_path
     >>> read_game(data_path("example1.json")).n
     4
     """
     path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix in (".npy", ".npz"):
+        return _read_numpy(path)
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
@@ -186,10 +199,73 @@ def read_game(path: str | Path) -> Game:
         raise GameFileError(f"cannot read {path}: {exc.strerror}") from None
     except UnicodeDecodeError:
         raise GameFileError(f"{path} is not UTF-8 text") from None
-    suffix = path.suffix.lower()
     if suffix == ".csv" or (suffix != ".json" and not text.lstrip().startswith("{")):
         return parse_game_csv(text, source=str(path))
     return parse_game_json(text, source=str(path))
+
+
+def _read_numpy(path: Path) -> Game:
+    import numpy as np
+
+    try:
+        loaded = np.load(path, allow_pickle=False)
+    except FileNotFoundError:
+        raise GameFileError(f"no such game file: {path}") from None
+    except (ValueError, OSError, EOFError) as exc:
+        raise GameFileError(f"{path}: not a readable numpy file ({exc}); object arrays are refused") from None
+    players = None
+    denominator = 1
+    if isinstance(loaded, np.ndarray):
+        numerators = loaded
+    else:
+        with loaded:
+            unknown = set(loaded.files) - {"numerators", "denominator", "players"}
+            if "numerators" not in loaded.files or unknown:
+                raise GameFileError(f"{path}: an .npz game holds 'numerators' (and optionally 'denominator', "
+                                    f"'players'); found {sorted(loaded.files)}")
+            numerators = loaded["numerators"]
+            if "denominator" in loaded.files:
+                d = loaded["denominator"]
+                if d.shape != () or d.dtype.kind not in "iu" or int(d) <= 0:
+                    raise GameFileError(f"{path}: 'denominator' must be one positive integer")
+                denominator = int(d)
+            if "players" in loaded.files:
+                labels = loaded["players"]
+                if labels.ndim != 1 or labels.dtype.kind not in "iuU":
+                    raise GameFileError(f"{path}: 'players' must be a list of int or string labels")
+                players = [int(x) if labels.dtype.kind in "iu" else str(x) for x in labels.tolist()]
+    if numerators.ndim != 1 or numerators.dtype.kind not in "iu":
+        raise GameFileError(f"{path}: the values must be a one-dimensional integer array (bitmask order), got "
+                            f"{numerators.dtype} of shape {numerators.shape}; write fractions as numerators with "
+                            "a 'denominator' in an .npz file")
+    count = numerators.shape[0]
+    n = max(count, 1).bit_length() - 1
+    if 1 << n != count:
+        raise GameFileError(f"{path}: {count} values is not a power of two (2**n values in bitmask order)")
+    try:
+        return Game.from_scaled(players if players is not None else range(1, n + 1), numerators, denominator)
+    except (ExactfairError, InexactValueError) as exc:
+        raise GameFileError(f"{path}: {exc}") from None
+
+
+def write_game_npz(game: Game, path: str | Path) -> None:
+    """Write a game as ``.npz`` (numerators, denominator, players) for :func:`read_game`.
+
+    >>> import tempfile
+    >>> f = Path(tempfile.mkdtemp()) / "g.npz"
+    >>> write_game_npz(Game.from_bitmask_values([0, 1, "1/2", 2], players=["a", "b"]), f)
+    >>> read_game(f)["b"]
+    Fraction(1, 2)
+    """
+    import numpy as np
+
+    num = game.numerators
+    if num.dtype == object:
+        raise GameFileError("the values do not fit in int64; use the JSON format for this game")
+    labels = np.array([str(p) for p in game.players]) if not all(isinstance(p, int) for p in game.players) \
+        else np.array(game.players, dtype=np.int64)
+    with open(path, "wb") as handle:
+        np.savez(handle, numerators=num, denominator=np.int64(game.denominator), players=labels)
 
 
 def game_to_dict(game: Game) -> dict:
@@ -199,7 +275,7 @@ def game_to_dict(game: Game) -> dict:
     {'coalition': [1, 2], 'value': '7/2'}
     """
     return {"players": list(game.players),
-            "values": [{"coalition": list(game.labels(m)), "value": str(x)} for m, x in enumerate(game.values)]}
+            "values": [{"coalition": list(game.labels(m)), "value": str(game.value(m))} for m in range(1 << game.n)]}
 
 
 def game_to_json(game: Game, indent: int | None = 2) -> str:

@@ -14,7 +14,7 @@ from typing import Any, Iterable, Iterator, Mapping, Sequence
 import numpy as np
 import sympy
 
-from .coalitions import paper_order, size
+from .coalitions import coalitions_by_size as paper_order_of_size, paper_order, size
 from .errors import GameDefinitionError
 from .exact import Exact, format_exact, to_exact_number
 from .game import Game, Label
@@ -331,6 +331,48 @@ class RewardTable:
     def to_json(self, indent: int | None = 2) -> str:
         """:meth:`to_dict` as a JSON string."""
         return json.dumps(self.to_dict(), indent=indent, ensure_ascii=False)
+
+    def iter_json(self) -> Iterator[str]:
+        """The same JSON document as :meth:`to_json` (compact, one coalition per line), in chunks.
+
+        Memory stays at one coalition's rewards however large the table: use it for big tables.
+
+        >>> from exactfair import Game, balanced_reciprocity
+        >>> t = balanced_reciprocity(Game.from_bitmask_values([0, 1, 2, 3]))
+        >>> json.loads("".join(t.iter_json())) == t.to_dict()
+        True
+        """
+        head = {"players": list(self.players), "mechanism": self.mechanism}
+        if self.parameters:
+            head["parameters"] = dict(self.parameters)
+        yield json.dumps(head, ensure_ascii=False)[:-1] + ', "rewards": [\n'
+        keys = [str(p) for p in self.players]
+        first = True
+        for k in range(self.n + 1):
+            for m in paper_order_of_size(self.n, k):
+                entry = {"coalition": list(self.game.labels(m)),
+                         "rewards": dict(zip(keys, map(format_exact, self.row(m))))}
+                yield ("" if first else ",\n") + json.dumps(entry, ensure_ascii=False)
+                first = False
+        yield "\n]}\n"
+
+    def write_npz(self, path: Any) -> None:
+        """Write the table as ``.npz``: ``numerators`` (2ⁿ, n), ``denominator``, ``players``, ``mechanism``.
+
+        >>> import tempfile, pathlib, numpy
+        >>> from exactfair import examples, balanced_reciprocity
+        >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.npz"
+        >>> balanced_reciprocity(examples.example1()).write_npz(f)
+        >>> numpy.load(f)["numerators"][-1].tolist()
+        [5, 5, 8, 9]
+        """
+        num, den = self.to_numpy()
+        if num.dtype == object:
+            raise ValueError("the rewards do not fit in int64; use the JSON format for this table")
+        labels = np.array([str(p) for p in self.players])
+        with open(path, "wb") as handle:
+            np.savez(handle, numerators=num, denominator=np.int64(den), players=labels,
+                     mechanism=np.array(self.mechanism))
 
     def render(self, fmt: str, **options: Any) -> str:
         """Render as ``text``, ``markdown``, ``latex`` or ``json``."""

@@ -83,6 +83,17 @@ def _scaled(ratio: Fraction, rho: Any, vc: Fraction) -> Exact:
         return vc
     if isinstance(rho, Fraction) and rho.denominator == 1:
         return ratio ** rho.numerator * vc
+    if isinstance(rho, Fraction):
+        # (a/b)^(p/q) is rational iff a^p and b^p are perfect q-th powers (a/b reduced): decide it in
+        # integers; otherwise the exact power stays symbolic (sympy's canonical radical, no simplify)
+        p, q = rho.numerator, rho.denominator
+        a, b = ratio.numerator ** p, ratio.denominator ** p
+        root_a, exact_a = sympy.integer_nthroot(a, q)
+        root_b, exact_b = sympy.integer_nthroot(b, q)
+        if exact_a and exact_b:
+            return Fraction(int(root_a), int(root_b)) * vc
+        return sympy.Rational(ratio.numerator, ratio.denominator) ** sympy.Rational(p, q) \
+            * sympy.Rational(vc.numerator, vc.denominator)
     base = sympy.Rational(ratio.numerator, ratio.denominator)
     expr = base ** (sympy.Rational(rho.numerator, rho.denominator) if isinstance(rho, Fraction) else rho)
     expr = expr * sympy.Rational(vc.numerator, vc.denominator)
@@ -136,11 +147,16 @@ def rho_shapley(game: Game, rho: Any = 1, *, shapley_of: str = "grand",
     v = game.values
     full = (1 << n) - 1
     grand = shapley_of_subgame(game, full) if shapley_of == "grand" else None
+    subgame = None
+    if grand is None:                         # every subgame's Shapley value at once, O(n²·2ⁿ)
+        from ..fast import shapley_array
+        arr, d = shapley_array(game.scaled(), n)
+        subgame = (arr.tolist(), d)
     rows = []
     for c in range(1 << n):
         row: list[Exact] = [v[1 << i] for i in range(n)]
         if c:
-            phi = grand if grand is not None else shapley_of_subgame(game, c)
+            phi = grand if grand is not None else {i: Fraction(subgame[0][c][i], subgame[1]) for i in range(n)}
             inside = [i for i in range(n) if c >> i & 1]
             negative = [i for i in inside if phi[i] < 0]
             if negative:

@@ -334,7 +334,51 @@ def catalogue() -> list[Claim]:
     for c in post_claims():
         out.append(Claim(c.id, f"fair-sets post, {c.source}", c.statement, "z3 over the (p,q) square; exact "
                          "polygons and optima", _post(c.id)))
+    out += [
+        Claim("finding.F3.every-R2R3R5F5-table", "exactfair's findings (README, errata E4)",
+              "on the 4-player F3 witness game every table satisfying R2, R3, R5 and F5 violates F3",
+              "exact F3 check of Algorithm 1's table + uniqueness under R2, R3, R5, F5 (L-U+R2, all n)",
+              _finding_f3_forced),
+        Claim("finding.F3.not-forced-by-F5-R5", "exactfair's findings (README, errata E4)",
+              "F5 and R5 alone do not force the F3 failure: the per-subgame Shapley table satisfies F5, R5 and F3 "
+              "on the F3 witness game (and fails R3)", "exact checks of the Shapley table", _finding_f3_shapley),
+    ]
     return out
+
+
+#: The 4-player monotone 0/1 game on which Algorithm 1 violates F3 (errata E4).
+F3_WITNESS = (0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1)
+
+
+def _finding_f3_forced(scope: Scope) -> Verdict:
+    from . import Game, balanced_reciprocity, check_axiom
+    from .engine import all_n_verdict
+    start = time.perf_counter()
+    game = Game.from_bitmask_values(list(F3_WITNESS))
+    table = balanced_reciprocity(game, method="reference")
+    holds = {a: check_axiom(a, table).holds for a in ("R2", "R3", "R5", "F5", "F3")}
+    unique, argument = all_n_verdict("theorem1+R2")
+    if unique is None or unique.verdict != "proved" or not all(holds[a] for a in ("R2", "R3", "R5", "F5")):
+        return Refuted("finding.F3.every-R2R3R5F5-table", "the F3 witness game", 4, time.perf_counter() - start,
+                       (), Witness(violation=f"premises not established: {holds}, uniqueness {unique}"))
+    if holds["F3"]:
+        return Refuted("finding.F3.every-R2R3R5F5-table", "the F3 witness game", 4, time.perf_counter() - start,
+                       (), Witness(violation="Algorithm 1's table satisfies F3 on the witness game"))
+    return Proved("finding.F3.every-R2R3R5F5-table", "the F3 witness game (n = 4)", 4, time.perf_counter() - start,
+                  (f"Algorithm 1's table satisfies R2, R3, R5, F5 and violates F3; it is the only such table "
+                   f"({argument})",))
+
+
+def _finding_f3_shapley(scope: Scope) -> Verdict:
+    from . import Game, check_axiom, shapley
+    start = time.perf_counter()
+    table = shapley(Game.from_bitmask_values(list(F3_WITNESS)), method="reference")
+    holds = {a: check_axiom(a, table, method="formula").holds for a in ("F5", "R5", "F3", "R3")}
+    if holds["F5"] and holds["R5"] and holds["F3"] and not holds["R3"]:
+        return Proved("finding.F3.not-forced-by-F5-R5", "the F3 witness game (n = 4)", 4,
+                      time.perf_counter() - start, ("per-subgame Shapley: F5, R5, F3 hold, R3 fails",))
+    return Refuted("finding.F3.not-forced-by-F5-R5", "the F3 witness game (n = 4)", 4, time.perf_counter() - start,
+                   (), Witness(violation=f"per-subgame Shapley table: {holds}"))
 
 
 

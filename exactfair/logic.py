@@ -60,13 +60,13 @@ Atom = Union[Value, Reward]
 
 @dataclass(frozen=True)
 class Linear:
-    """``const + Σ coef · atom`` with integer coefficients.
+    """``const + Σ coef · atom`` with rational (int or Fraction) coefficients.
 
     >>> (value(3) - reward(0, 3) + 2).const, len((value(3) - value(3)).terms)
     (Fraction(2, 1), 0)
     """
 
-    terms: tuple[tuple[Atom, int], ...]
+    terms: tuple[tuple[Atom, int | Fraction], ...]
     const: Fraction = Fraction(0)
 
     @staticmethod
@@ -78,7 +78,7 @@ class Linear:
         return Linear((), Fraction(x))
 
     def _combine(self, other: "Linear", sign: int) -> "Linear":
-        coefs: dict[Atom, int] = {}
+        coefs: dict[Atom, int | Fraction] = {}
         for atom, c in self.terms:
             coefs[atom] = coefs.get(atom, 0) + c
         for atom, c in other.terms:
@@ -97,6 +97,34 @@ class Linear:
 
     def __rsub__(self, other):
         return Linear.of(other)._combine(self, -1)
+
+    def __mul__(self, k):
+        """Scalar multiple by an int or Fraction (a product of two terms is not linear)."""
+        if isinstance(k, bool) or not isinstance(k, (int, Fraction)):
+            if isinstance(k, Linear):
+                raise TypeError("the product of two terms is not linear; multiply by a number (int or Fraction)")
+            return NotImplemented
+        if k == 0:
+            return Linear((), Fraction(0))
+        return Linear(tuple((a, c * k) for a, c in self.terms), self.const * k)
+
+    __rmul__ = __mul__
+
+    def __truediv__(self, k):
+        if isinstance(k, bool) or not isinstance(k, (int, Fraction)) or k == 0:
+            raise TypeError("a term can only be divided by a non-zero int or Fraction")
+        return self * (Fraction(1) / k)
+
+    def __neg__(self):
+        return self * -1
+
+    def atoms(self) -> tuple:
+        """The atoms of the term.
+
+        >>> value(3).atoms()
+        (Value(coalition=3, game=0),)
+        """
+        return tuple(a for a, _ in self.terms)
 
 
 def value(coalition: int, game: int = 0) -> Linear:

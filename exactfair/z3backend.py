@@ -45,7 +45,12 @@ def compile_linear(term: Linear, lookup_atom: Callable) -> z3.ArithRef:
     parts = [z3.RealVal(str(term.const))] if term.const else []
     for atom, coef in term.terms:
         x = lookup_atom(atom)
-        parts.append(x if coef == 1 else (-x if coef == -1 else coef * x))
+        if coef == 1:
+            parts.append(x)
+        elif coef == -1:
+            parts.append(-x)
+        else:
+            parts.append((coef if isinstance(coef, int) else z3.RealVal(str(coef))) * x)
     if not parts:
         return z3.RealVal(0)
     return parts[0] if len(parts) == 1 else z3.Sum(parts)

@@ -19,53 +19,11 @@ import z3
 
 from .coalitions import members
 from .game import Game
-from .logic import Formula, Value, conj, disj, eq, ge, reward, value
+from .relations import algorithm1_formulas, algorithm1_step
 from .table import RewardTable
 from .z3backend import SymbolicGame, SymbolicTable, compile_formula, lookup
 
 __all__ = ["algorithm1_relation", "algorithm1_step", "algorithm1_formulas", "is_algorithm1_run", "algorithm1_rows"]
-
-
-def algorithm1_step(c: int, n: int, choose: str = "any", game: int = 0) -> Formula:
-    """Algorithm 1 at coalition C as one formula of :mod:`exactfair.logic` (lines 9–20, line 19 as ``i ≠ k``).
-
-    Outsiders (everyone, when |C| ≤ 1) get v_i (lines 2, 4, 10); for |C| ≥ 2 some reference j (any
-    member, or the lowest with ``choose="lowest"``) and some k maximising the provisional m give the
-    row (lines 12–20).  It mentions only values and the rewards at C and at the C∖{x}: the one
-    definition that the bounded encodings and the inductive-step lemmas both compile.
-
-    >>> from exactfair.logic import evaluate
-    >>> from exactfair import examples, balanced_reciprocity
-    >>> g = examples.theorem5_game(); t = balanced_reciprocity(g)
-    >>> look = lambda a: g.value(a.coalition) if isinstance(a, Value) else t.reward(a.player, a.coalition)
-    >>> evaluate(algorithm1_step(0b111, 3), look)
-    True
-    """
-    ms = members(c)
-    v = lambda m: value(m, game)  # noqa: E731
-    M = lambda i, m: reward(i, m, game)  # noqa: E731
-    outsiders = [eq(M(i, c), v(1 << i)) for i in range(n) if len(ms) <= 1 or i not in ms]
-    if len(ms) <= 1:
-        return conj(outsiders)
-    js = ms if choose == "any" else ms[:1]
-    options = []
-    for j in js:
-        m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
-        for k in ms:
-            row = [eq(M(k, c), v(c))]
-            row += [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
-            argmax = [ge(m[k], m[i]) for i in ms if i != k]
-            options.append(conj(argmax + row))
-    return conj(outsiders + [disj(options)])
-
-
-def algorithm1_formulas(n: int, choose: str = "any", game: int = 0) -> list[Formula]:
-    """:func:`algorithm1_step` for every coalition: a table satisfies them iff it is a run.
-
-    >>> len(algorithm1_formulas(3))
-    8
-    """
-    return [algorithm1_step(c, n, choose, game) for c in range(1 << n)]
 
 
 def algorithm1_relation(game: SymbolicGame, table: SymbolicTable, choose: str = "any") -> list[z3.BoolRef]:

@@ -30,12 +30,10 @@ from typing import Callable, Sequence
 
 import z3
 
-from .algorithm1_z3 import algorithm1_relation, is_algorithm1_run
-from .axioms import AXIOMS, Axiom, Instance, game_class_formula, get_axiom
+from .axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, get_axiom
 from .check import check_axiom, check_pair
 from .game import Game
 from .logic import And, Compare, Formula, _Const
-from .mechanisms.balanced_reciprocity import balanced_reciprocity
 from .verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous, Verdict, Witness
 from .z3backend import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
@@ -92,6 +90,7 @@ class Problem:
     decode: Callable          # model -> Witness (exactly re-verified; raises InternalCheckError)
     games: list = field(default_factory=list)
     notes: str = ""
+    rebuild: Callable | None = field(default=None, repr=False)   # rebuild(integer=True) for shrinking
 
 
 @dataclass(frozen=True)
@@ -178,131 +177,179 @@ def _exact_classes(game: Game, classes: Sequence[str]) -> None:
             raise InternalCheckError(f"decoded game is not {cls}: {result.detail}")
 
 
-# --------------------------------------------------------------------------- claim builders
-def _theorem1(n: int, opt: Options, integer: bool) -> Problem:
-    """Theorem 1: any v; M, M′ satisfying R3, R5, F5 (+ extras) are equal."""
-    g = SymbolicGame(n, "v", integer)
-    t1, t2 = SymbolicTable(n, "M"), SymbolicTable(n, "Mp")
-    hyp_axioms = ["R3", "R5", "F5"] + list(opt.extra_axioms)
-    hyps = _class_hypotheses([g], opt.classes, n, ["v"])
-    for name in hyp_axioms:
-        axiom = get_axiom(name)
-        hyps += _axiom_hypotheses(axiom, g, t1, n, "M") + _axiom_hypotheses(axiom, g, t2, n, "M′")
-    conclusion = z3.And([t1[i, c] == t2[i, c] for c in range(1 << n) for i in range(n)])
-
-    def decode(model) -> Witness:
-        game = decode_game(model, g)
-        a = decode_table(model, t1, game, "M")
-        b = decode_table(model, t2, game, "M′")
-        _exact_classes(game, opt.classes)
-        for name in hyp_axioms:
-            for t in (a, b):
-                if not check_axiom(name, t).holds:
-                    raise InternalCheckError(f"decoded table {t.mechanism} violates hypothesis {name}")
-        if a == b or a.rewards == b.rewards:
-            raise InternalCheckError("decoded tables are equal; the solver's model does not refute uniqueness")
-        diff = [(c, i) for c in range(1 << n) for i in range(n) if a.rewards[c][i] != b.rewards[c][i]]
-        c, i = diff[0]
-        return Witness((game,), (a, b),
-                       f"M ≠ M′: player {game.players[i]} in {game.coalition_name(c)} gets "
-                       f"{a.rewards[c][i]} vs {b.rewards[c][i]}; both tables satisfy {', '.join(hyp_axioms)}")
-    return Problem("theorem1" + opt.suffix(), n, [], hyps, conclusion, decode, [g])
+# --------------------------------------------------------------------------- one compiler for every claim
+def _table_names(unique: bool, k: int) -> list[str]:
+    return ["M", "Mp"] if unique else ["M", "N"][:k]
 
 
-def _monotone_setup(axiom: Axiom, opt: Options, n: int, integer: bool):
-    """Classes (monotone first), number of games, and one symbolic game and table per game of the axiom."""
-    classes = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
-    k = axiom.games
+def _reduction_is_sound(claim, mech) -> bool:
+    """The paper's F4 reduction (only C = N, only player 1; proofs/SOUNDNESS.md) needs every hypothesis to
+    restrict to subgames and to be invariant under relabelling: built-in local axioms, built-in classes,
+    a symmetric mechanism (or none)."""
+    from .claim import LOCAL_AXIOMS
+    from .axioms import AXIOMS_BY_NAME
+    builtin = lambda a: AXIOMS_BY_NAME.get(a.name) is a  # noqa: E731
+    return ((mech is None or mech.symmetric)
+            and all(builtin(a) and a.name in LOCAL_AXIOMS for a in claim.assumptions())
+            and all(c in GAME_CLASSES for c in claim.games)
+            and claim.conclude != "unique"
+            and all(a.name.split("[")[0] == "F4" for a in claim.axioms()))
+
+
+def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto", grand_only: bool | None = None,
+                  first_player_only: bool | None = None) -> Problem:
+    """The problem of a :class:`~exactfair.claim.Claim` at n players (see :func:`exactfair.claim.compile_claim`)."""
+    from .registry import get_mechanism
+    if n < 1:
+        raise ValueError("n must be at least 1")
+    mech = get_mechanism(claim.mechanism) if claim.mechanism is not None else None
+    classes = claim.games
+    unique = claim.conclude == "unique"
+    concl = claim.axioms()
+    assumed = claim.assumptions()
+    k = claim.game_count()
+    if unique and k == 2:
+        raise ValueError("'unique' compares two tables of one game; the assumptions must be one-game axioms")
     gs = [SymbolicGame(n, "v", integer)] + ([SymbolicGame(n, "w", integer)] if k == 2 else [])
-    ts = [SymbolicTable(n, "M")] + ([SymbolicTable(n, "N")] if k == 2 else [])
-    return classes, k, gs, ts
-
-
-def _theorem2(axiom_name: str, n: int, opt: Options, integer: bool, encoding: str) -> Problem:
-    """Theorem 2, one axiom: on monotone v (+ classes), every run of Algorithm 1 satisfies it."""
-    axiom = resolve_axiom(axiom_name)
-    if opt.relaxed:
-        axiom = relax(axiom)
-    classes, k, gs, ts = _monotone_setup(axiom, opt, n, integer)
-    background = []
-    for g, t in zip(gs, ts):
-        if encoding == "structured":
-            background += characterization(g, t, n)
-        else:
-            background += algorithm1_relation(g, t, "any")
+    ts = [SymbolicTable(n, name) for name in _table_names(unique, k)]
+    pairs = [(gs[0], t) for t in ts] if unique else list(zip(gs, ts))
+    structured = False
+    if mech is not None and mech.name == "balanced-reciprocity" and not unique:
+        if encoding == "auto":
+            encoding = "direct" if all(a.name in ("R2", "R3", "R5", "F5") for a in concl) or n <= 3 else "structured"
+        structured = encoding == "structured"
+    if grand_only is None:
+        grand_only = bool(concl) and n >= 4 and _reduction_is_sound(claim, mech)
+        first_player_only = grand_only if first_player_only is None else first_player_only
+    first_player_only = bool(first_player_only)
+    background: list = []
+    if mech is not None:
+        for g, t in pairs:
+            if structured:
+                background += characterization(g, t, n)
+            else:
+                look = lookup(g, t)
+                background += [compile_formula(f, look) for f in mech.relation(n)]
     hyps = _class_hypotheses(gs, classes, n, ["v", "v′"][:k])
-    look = lookup_pair(gs, ts) if k == 2 else lookup(gs[0], ts[0])
-    conclusion = _conclusion(axiom, n, look, opt.grand_only, opt.first_player_only)
+    tags = ["M", "M′"]
+    single = [a for a in assumed if a.games == 1]
+    double = [a for a in assumed if a.games == 2]
+    if unique:            # axiom-major, as the paper's Theorem 1 lists them
+        for axiom in single:
+            for (g, t), tag in zip(pairs, tags):
+                hyps += _axiom_hypotheses(axiom, g, t, n, tag)
+    else:
+        for (g, t), tag in zip(pairs, tags):
+            for axiom in single:
+                hyps += _axiom_hypotheses(axiom, g, t, n, tag)
+    for axiom in double:
+        look2 = lookup_pair(gs, ts)
+        hyps += [(_instance_name("M,M′", inst, n), compile_formula(inst.formula(), look2))
+                 for inst in axiom.instances(n)]
+    if unique:
+        conclusion = z3.And([ts[0][i, c] == ts[1][i, c] for c in range(1 << n) for i in range(n)])
+    else:
+        look = lookup_pair(gs, ts) if k == 2 else lookup(gs[0], ts[0])
+        conclusion = z3.And([_conclusion(a, n, look, grand_only, first_player_only) for a in concl])
+    what = claim.name
 
-    def decode(model) -> Witness:
-        games = [decode_game(model, g) for g in gs]
-        for game in games:
-            _exact_classes(game, classes)
-        exact = [balanced_reciprocity(game) for game in games]
-        model_tables = [decode_table(model, t, game, "model run") for t, game in zip(ts, games)]
-        for game, mt, et in zip(games, model_tables, exact):
-            if encoding == "direct" and not is_algorithm1_run(game, mt):
-                raise InternalCheckError("the solver's table is not a run of Algorithm 1")
-            if mt.rewards != et.rewards:
-                raise InternalCheckError("the solver's run differs from balanced_reciprocity (Corollary 3 broken?)")
-        result = check_pair(exact[0], exact[1], axiom) if k == 2 else check_axiom(axiom, exact[0])
-        if result.holds:
-            raise InternalCheckError(f"exact re-check: {axiom.name} holds on the decoded game")
-        return Witness(tuple(games), tuple(exact), str(result.violations[0]))
-    notes = ("structured encoding: runs of Algorithm 1 = tables satisfying R2, R3, R5, F5 "
-             "(lemmas L-F5, L-R2, L-U)" if encoding == "structured" else "direct encoding of Algorithm 1")
-    return Problem(f"theorem2.{axiom_name}" + opt.suffix(), n, background, hyps, conclusion, decode, gs, notes)
-
-
-def _corollary3(n: int, opt: Options, integer: bool) -> Problem:
-    """Corollary 3: on monotone v any two runs (any j, any maximiser k) give the same table."""
-    classes = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
-    g = SymbolicGame(n, "v", integer)
-    t1, t2 = SymbolicTable(n, "M"), SymbolicTable(n, "Mp")
-    background = algorithm1_relation(g, t1, "any") + algorithm1_relation(g, t2, "any")
-    hyps = _class_hypotheses([g], classes, n, ["v"])
-    conclusion = z3.And([t1[i, c] == t2[i, c] for c in range(1 << n) for i in range(n)])
-
-    def decode(model) -> Witness:
-        game = decode_game(model, g)
-        _exact_classes(game, classes)
-        a, b = decode_table(model, t1, game, "run 1"), decode_table(model, t2, game, "run 2")
-        if not (is_algorithm1_run(game, a) and is_algorithm1_run(game, b)) or a.rewards == b.rewards:
-            raise InternalCheckError("decoded runs are not two different runs of Algorithm 1")
-        return Witness((game,), (a, b), "two runs of Algorithm 1 differ")
-    return Problem("corollary3" + opt.suffix(), n, background, hyps, conclusion, decode, [g])
-
-
-def _corollary4(axiom_name: str, n: int, opt: Options, integer: bool) -> Problem:
-    """Corollary 4, one axiom: on monotone v, R3 ∧ R5 ∧ F5 (+ extras) entail the axiom."""
-    axiom = resolve_axiom(axiom_name)
-    if opt.relaxed:
-        axiom = relax(axiom)
-    classes, k, gs, ts = _monotone_setup(axiom, opt, n, integer)
-    hyp_axioms = ["R3", "R5", "F5"] + list(opt.extra_axioms)
-    hyps = _class_hypotheses(gs, classes, n, ["v", "v′"][:k])
-    for g, t, tag in zip(gs, ts, ["M", "M′"]):
-        for name in hyp_axioms:
-            hyps += _axiom_hypotheses(get_axiom(name), g, t, n, tag)
-    look = lookup_pair(gs, ts) if k == 2 else lookup(gs[0], ts[0])
-    conclusion = _conclusion(axiom, n, look, opt.grand_only)
-
-    def decode(model) -> Witness:
-        games = [decode_game(model, g) for g in gs]
-        tables = [decode_table(model, t, game, "M" if j == 0 else "M′") for j, (t, game) in
-                  enumerate(zip(ts, games))]
-        for game in games:
-            _exact_classes(game, classes)
+    def check_assumed(tables: Sequence) -> None:
         for t in tables:
-            for name in hyp_axioms:
-                if not check_axiom(name, t).holds:
-                    raise InternalCheckError(f"decoded table violates hypothesis {name}")
-        result = check_pair(tables[0], tables[1], axiom) if k == 2 else check_axiom(axiom, tables[0])
-        if result.holds:
-            raise InternalCheckError(f"exact re-check: {axiom.name} holds on the decoded table")
-        return Witness(tuple(games), tuple(tables), str(result.violations[0]),
-                       f"the table(s) satisfy {', '.join(hyp_axioms)} but not {axiom.name}")
-    return Problem(f"corollary4.{axiom_name}" + opt.suffix(), n, [], hyps, conclusion, decode, gs)
+            for axiom in single:
+                if not check_axiom(axiom, t).holds:
+                    raise InternalCheckError(f"decoded table {t.mechanism} violates hypothesis {axiom.name}")
+        for axiom in double:
+            if not check_pair(tables[0], tables[1], axiom).holds:
+                raise InternalCheckError(f"decoded tables violate hypothesis {axiom.name}")
+
+    def decode(model) -> Witness:
+        games = [decode_game(model, g) for g in gs]
+        for game in games:
+            _exact_classes(game, classes)
+        table_games = [games[0]] * 2 if unique else games
+        labels = ["M", "M′"] if unique else ["model run" if mech else ("M" if j == 0 else "M′") for j in range(k)]
+        tables = [decode_table(model, t, game, label) for t, game, label in zip(ts, table_games, labels)]
+        if mech is not None and not structured:
+            for t in tables:
+                if not mech.is_table_of(t):
+                    raise InternalCheckError(f"the solver's table is not a table of {mech.name} (its relation fails "
+                                             "exactly)")
+        if unique:
+            check_assumed(tables)
+            a, b = tables
+            if a.rewards == b.rewards:
+                raise InternalCheckError("decoded tables are equal; the solver's model does not refute uniqueness")
+            diff = [(c, i) for c in range(1 << n) for i in range(n) if a.rewards[c][i] != b.rewards[c][i]]
+            c, i = diff[0]
+            if mech is not None and not assumed:
+                return Witness((games[0],), (a, b), f"two tables of {mech.name} differ: player {games[0].players[i]} "
+                               f"in {games[0].coalition_name(c)} gets {a.rewards[c][i]} vs {b.rewards[c][i]}")
+            return Witness((games[0],), (a, b),
+                           f"M ≠ M′: player {games[0].players[i]} in {games[0].coalition_name(c)} gets "
+                           f"{a.rewards[c][i]} vs {b.rewards[c][i]}; both tables satisfy "
+                           f"{', '.join(x.name for x in assumed)}" + (f" and are tables of {mech.name}" if mech else ""))
+        if mech is not None:
+            exact = [mech.exact(game) for game in games]
+            same = all(m.rewards == e.rewards for m, e in zip(tables, exact))
+            if not same and mech.name == "balanced-reciprocity":
+                raise InternalCheckError("the solver's run differs from balanced_reciprocity (Corollary 3 broken?)")
+            if same:
+                tables = [replace_mechanism(e, mech.name) for e in exact]
+        check_assumed(tables)
+        for axiom in concl:
+            result = check_pair(tables[0], tables[1], axiom) if k == 2 and axiom.games == 2 else \
+                check_axiom(axiom, tables[0]) if axiom.games == 1 else None
+            if result is not None and not result.holds:
+                note = "" if mech is not None else f"the table(s) satisfy {', '.join(x.name for x in assumed)} " \
+                    f"but not {axiom.name}"
+                return Witness(tuple(games), tuple(tables), str(result.violations[0]), note)
+        raise InternalCheckError(f"exact re-check: {', '.join(a.name for a in concl)} hold(s) on the decoded "
+                                 f"{'game' if mech else 'table'}")
+
+    notes = ""
+    if mech is not None and not unique:
+        notes = ("structured encoding: runs of Algorithm 1 = tables satisfying R2, R3, R5, F5 "
+                 "(lemmas L-F5, L-R2, L-U)" if structured else f"direct encoding of {mech.title}")
+    if grand_only:
+        notes += (("; " if notes else "") + "only the instance(s) at C = N" + (" for player 1" if first_player_only
+                  else "") + " — the other instances are the cases of smaller n (proofs/SOUNDNESS.md)")
+    return Problem(what, n, background, hyps, conclusion, decode, gs, notes,
+                   rebuild=lambda integer_values: build_generic(claim, n, integer=integer_values, encoding=encoding,
+                                                                grand_only=grand_only,
+                                                                first_player_only=first_player_only))
+
+
+def replace_mechanism(table, name: str):
+    """The same table labelled with another mechanism name (no copy of the rewards)."""
+    if table.mechanism == name:
+        return table
+    from .table import RewardTable
+    if table.is_rational:
+        arr, d = table.to_numpy()
+        return RewardTable.from_array(table.game, name, arr, d, table.parameters)
+    return RewardTable(table.game, name, table.rewards, table.parameters, False)
+
+
+def named_claim(claim: str, opt: Options = Options()):
+    """The :class:`~exactfair.claim.Claim` behind a paper claim name and its variant options.
+
+    >>> named_claim("theorem1").assume, named_claim("corollary4.F1", Options(extra_axioms=("R2",))).name
+    (('R3', 'R5', 'F5'), 'corollary4.F1+R2')
+    """
+    from .claim import Claim
+    base, _, axiom = claim.partition(".")
+    extras = tuple(opt.extra_axioms)
+    monotone = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
+    name = claim + opt.suffix()
+    if base == "theorem1" and not axiom:
+        return Claim(None, ("R3", "R5", "F5") + extras, "unique", tuple(opt.classes) or "any", id=name)
+    if base == "theorem2" and axiom:
+        return Claim("balanced-reciprocity", extras, axiom, monotone, opt.relaxed, id=name)
+    if base == "corollary3" and not axiom:
+        return Claim("balanced-reciprocity", extras, "unique", monotone, id=name)
+    if base == "corollary4" and axiom:
+        return Claim(None, ("R3", "R5", "F5") + extras, axiom, monotone, opt.relaxed, id=name)
+    raise ValueError(f"unknown claim {claim!r}; choose one of {', '.join(claim_names())}")
 
 
 def claim_names() -> list[str]:
@@ -320,41 +367,14 @@ CLAIMS = claim_names()
 
 
 def build_problem(claim: str, n: int, opt: Options = Options(), integer: bool = False) -> Problem:
-    """The :class:`Problem` for a claim name at n players.
+    """The :class:`Problem` for a claim name at n players (through :func:`named_claim` and the one compiler).
 
     >>> p = build_problem("theorem1", 2)
     >>> p.claim, len(p.hypotheses)
     ('theorem1', 16)
     """
-    if n < 1:
-        raise ValueError("n must be at least 1")
-    base, _, axiom = claim.partition(".")
-    if base == "theorem1" and not axiom:
-        return _theorem1(n, opt, integer)
-    if base == "theorem2" and axiom:
-        encoding = opt.encoding
-        if encoding == "auto":
-            encoding = "direct" if resolve_axiom(axiom).name in ("R2", "R3", "R5", "F5") or n <= 3 else "structured"
-            if axiom.startswith("F4") and n >= 4 and not opt.grand_only:
-                # F4's instance at (C, i) mentions only subsets of C, and runs and game classes are
-                # invariant under relabelling players: (N, player 1) at every size s <= n suffices.
-                opt = replace(opt, grand_only=True, first_player_only=True)
-        problem = _theorem2(axiom, n, opt, integer, encoding)
-        if opt.grand_only:
-            problem.notes += ("; only the instance(s) at C = N" + (" for player 1" if opt.first_player_only else "")
-                              + " — the other instances are the cases of smaller n (proofs/SOUNDNESS.md)")
-        return problem
-    if base == "corollary3" and not axiom:
-        return _corollary3(n, opt, integer)
-    if base == "corollary4" and axiom:
-        if axiom.startswith("F4") and n >= 4 and not opt.grand_only:
-            opt = replace(opt, grand_only=True, first_player_only=True)  # as for theorem2.F4
-        problem = _corollary4(axiom, n, opt, integer)
-        if opt.grand_only:
-            problem.notes += ("only the instance at C = N for player 1 — the other instances are the cases of "
-                              "smaller n (proofs/SOUNDNESS.md)")
-        return problem
-    raise ValueError(f"unknown claim {claim!r}; choose one of {', '.join(CLAIMS)}")
+    return build_generic(named_claim(claim, opt), n, integer=integer, encoding=opt.encoding,
+                         grand_only=opt.grand_only or None, first_player_only=opt.first_player_only or None)
 
 
 # --------------------------------------------------------------------------- solving
@@ -400,9 +420,11 @@ def _core(problem: Problem, timeout: float) -> tuple[str, ...]:
     return tuple(sorted(markers[str(b)] for b in s.unsat_core()))
 
 
-def _shrink(claim: str, n: int, opt: Options, timeout: float) -> Witness | None:
+def _shrink(problem: Problem, timeout: float) -> Witness | None:
     """Re-solve with non-negative integer game values and minimise their sum."""
-    problem = build_problem(claim, n, opt, integer=True)
+    if problem.rebuild is None:
+        return None
+    problem = problem.rebuild(True)
     o = z3.Optimize()
     o.set("timeout", max(1, int(timeout * 1000)))
     o.add(problem.background)
@@ -451,9 +473,7 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     if answer == z3.sat:
         witness = problem.decode(s.model())
         if shrink:
-            claim = problem.claim
-            base_claim = claim.split("+")[0].split("[")[0]
-            smaller = _shrink(base_claim, problem.n, opt, timeout=min(timeout, 30.0))
+            smaller = _shrink(problem, timeout=min(timeout, 30.0))
             if smaller is not None:
                 witness = smaller
         return Refuted(problem.claim, scope, problem.n, time.perf_counter() - start, (problem.notes,), witness)

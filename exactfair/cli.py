@@ -187,11 +187,17 @@ def build_parser() -> argparse.ArgumentParser:
         description="Verdict per n (proved / refuted with a shrunk, exactly re-verified witness / unknown), "
                     "the all-n status where an inductive-step lemma applies, and repairs for refuted claims. "
                     "Claims: " + ", ".join(_claim_names() + ["theorem5"]))
-    prove.add_argument("claim", metavar="CLAIM")
+    prove.add_argument("claim", metavar="CLAIM", nargs="?",
+                       help="a paper claim (theorem1, theorem2.F5, …, or the aggregates theorem2 / corollary4), or "
+                            "FILE.py:NAME for a Claim (or list of Claims) defined in your Python file")
+    prove.add_argument("--mechanism", help="your own claim: the mechanism (a registered name)")
+    prove.add_argument("--axiom", help="your own claim: the axiom(s) to conclude, comma-separated")
+    prove.add_argument("--assume", help="your own claim: axioms the tables satisfy, comma-separated")
+    prove.add_argument("--unique", action="store_true", help="your own claim: conclude that such a table is unique")
     prove.add_argument("--n", default="2..4", help="n or a range such as 2..5 (default 2..4)")
     prove.add_argument("--class", dest="classes", action="append", default=[],
-                       choices=("monotone", "superadditive", "subadditive", "convex", "additive"),
-                       help="restrict the games further (repeatable)")
+                       choices=("any", "monotone", "superadditive", "subadditive", "convex", "additive"),
+                       help="game class (repeatable; 'any' for every game; paper claims: restrict further)")
     prove.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call (default 60)")
     prove.add_argument("--explain", action="store_true", help="unsat core: the hypothesis instances needed")
     prove.add_argument("--no-repairs", action="store_true", help="do not try repairs of a refuted claim")
@@ -201,11 +207,14 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Smallest n in the range with a violating game; witness shrunk to small "
                                         "non-negative integers and re-checked exactly.")
     search.add_argument("axiom", metavar="AXIOM", help="R1..R5, F1..F5 (F3[>=] for the non-strict variant)")
-    search.add_argument("--mechanism", choices=_MECHANISMS, default="balanced-reciprocity")
+    search.add_argument("--mechanism", default="balanced-reciprocity",
+                        help="a registered mechanism (balanced-reciprocity, shapley, banzhaf, equal-split, …) or "
+                             "rho-shapley")
     search.add_argument("--rho", default="1", help="rational rho for rho-shapley (default 1)")
     search.add_argument("--n", default="2..4", help="n or a range such as 2..4 (default 2..4)")
     search.add_argument("--class", dest="classes", action="append", default=[],
-                        choices=("monotone", "superadditive", "subadditive", "convex", "additive"))
+                        choices=("any", "monotone", "superadditive", "subadditive", "convex", "additive"),
+                        help="game classes (repeatable; default monotone; 'any' for every game)")
     search.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call")
     search.add_argument("--json", action="store_true")
     claims = sub.add_parser(
@@ -257,43 +266,104 @@ def _parse_range(text: str, *, high_max: int | None = None) -> list:
     return list(range(low, high + 1))
 
 
-def _cmd_prove(args: argparse.Namespace) -> int:
-    from .engine import run_claim
+def _user_claims(args: argparse.Namespace) -> list:
+    """Claims from --mechanism/--axiom/--assume/--unique, or from FILE.py:NAME."""
+    from .claim import Claim
 
-    if args.claim not in _claim_names() + ["theorem5"]:
-        raise ExactfairError(f"unknown claim {args.claim!r}; choose one of {', '.join(_claim_names())}")
+    if args.claim and ":" in args.claim and args.claim.split(":", 1)[0].endswith(".py"):
+        return _claims_from_file(args.claim)
+    if args.claim:
+        raise ExactfairError(f"unknown claim {args.claim!r}; choose one of {', '.join(_claim_names() + ['theorem2', 'corollary4', 'theorem5'])}, "
+                             "or FILE.py:NAME")
+    if not (args.axiom or args.unique):
+        raise ExactfairError("give a CLAIM, or --axiom AXIOM / --unique (with --mechanism and/or --assume)")
+    if args.axiom and args.unique:
+        raise ExactfairError("--axiom and --unique are alternatives: a claim concludes axioms or uniqueness")
+    split = lambda text: tuple(x.strip() for x in text.split(",") if x.strip()) if text else ()  # noqa: E731
+    classes = [c for c in args.classes if c != "any"]
+    games = () if "any" in args.classes else (tuple(classes) or "monotone")
+    return [Claim(args.mechanism, split(args.assume), "unique" if args.unique else split(args.axiom), games)]
+
+
+def _claims_from_file(spec: str) -> list:
+    """Run the user's Python file (it is code the user asked to run, like a test file) and take NAME."""
+    import runpy
+    from .claim import Claim
+
+    path, _, name = spec.rpartition(":")
+    if not Path(path).is_file():
+        raise ExactfairError(f"no such claims file: {path}")
+    namespace = runpy.run_path(path, run_name="exactfair_claims_file")
+    if name not in namespace:
+        found = [k for k, v in namespace.items() if isinstance(v, Claim)]
+        raise ExactfairError(f"{path} defines no {name!r}; its claims: {', '.join(found) or 'none'}")
+    value = namespace[name]
+    claims = [value] if isinstance(value, Claim) else list(value) if isinstance(value, (list, tuple)) else None
+    if not claims or not all(isinstance(c, Claim) for c in claims):
+        raise ExactfairError(f"{spec} is not a Claim or a list of Claims")
+    return claims
+
+
+def _verdict_lines(v) -> list[str]:
+    lines = [f"{v.claim}  n = {v.n}: {v.verdict.upper()}  ({v.scope}; {v.seconds:.2f} s)"]
+    if v.claim == "theorem5" and v.details:
+        lines.append(f"  {v.details[0]}")
+    if v.verdict == "refuted":
+        lines += ["  " + line for line in v.witness.render().splitlines()]
+    if v.verdict == "unknown":
+        lines.append(f"  {v.reason}; SMT-LIB: {v.smtlib_path}")
+    if v.verdict == "vacuous":
+        lines.append(f"  {v.reason}")
+    if v.verdict == "proved" and getattr(v, "core", ()):
+        lines.append(f"  unsat core ({len(v.core)} hypothesis instances): " + "; ".join(v.core[:12])
+                     + (" …" if len(v.core) > 12 else ""))
+    return lines
+
+
+def _cmd_prove(args: argparse.Namespace) -> int:
+    from .engine import ENCODING_MAX_N, run_claim
+
     ns = _parse_range(args.n, high_max=1 << 16)
-    run = run_claim(args.claim, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
-                    try_repairs=not args.no_repairs, progress=sys.stderr.isatty())
-    if args.json:
-        _write(json.dumps(run.to_records(), indent=2, ensure_ascii=False), None)
+    aggregates = {"theorem2": [f"theorem2.{a}" for a in ("R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F4", "F5")],
+                  "corollary4": [f"corollary4.{a}" for a in ("R1", "R2", "R4", "F1", "F2", "F3", "F4")]}
+    named = args.claim in _claim_names() + ["theorem5"] or args.claim in aggregates
+    if named and (args.mechanism or args.axiom or args.assume or args.unique):
+        raise ExactfairError(f"{args.claim} is a paper claim; --mechanism/--axiom/--assume/--unique state your own")
+    if not named:
+        from .claim import prove
+        if max(ns) > ENCODING_MAX_N:
+            raise ExactfairError(f"--n {args.n}: direct checks support n <= {ENCODING_MAX_N}")
+        records, lines = [], []
+        for claim in _user_claims(args):
+            for v in prove(claim, ns, timeout=args.timeout, explain=args.explain):
+                record = v.to_dict()
+                record["claim_spec"] = claim.to_dict()
+                records.append(record)
+                lines += _verdict_lines(v)
+        _write(json.dumps(records, indent=2, ensure_ascii=False) if args.json else "\n".join(lines), None)
         return 0
-    lines = []
-    for v in run.per_n:
-        lines.append(f"{v.claim}  n = {v.n}: {v.verdict.upper()}  ({v.scope}; {v.seconds:.2f} s)")
-        if v.claim == "theorem5" and v.details:
-            lines.append(f"  {v.details[0]}")
-        if v.verdict == "refuted":
-            lines += ["  " + line for line in v.witness.render().splitlines()]
-        if v.verdict == "unknown":
-            lines.append(f"  {v.reason}; SMT-LIB: {v.smtlib_path}")
-        if v.verdict == "vacuous":
-            lines.append(f"  {v.reason}")
-        if v.verdict == "proved" and getattr(v, "core", ()):
-            lines.append(f"  unsat core ({len(v.core)} hypothesis instances): " + "; ".join(v.core[:12])
-                         + (" …" if len(v.core) > 12 else ""))
-    if run.all_n is not None:
-        lines.append(f"all n: {run.all_n.verdict.upper()} — {run.all_n_argument}")
-    for rep in run.repairs:
-        text = f"repair: {rep['repair']} ({rep['claim']}): {rep['verdict']}"
-        if rep["proved_for_n"]:
-            text += f" for n = {rep['proved_for_n'][0]}..{rep['proved_for_n'][-1]}"
-        if rep["verdict"] == "refuted":
-            text += f" at n = {rep['at_n']}: {rep.get('witness', '')}"
-        if "all_n" in rep:
-            text += f"; all n: {rep['all_n']['verdict']}"
-        lines.append(text)
-    _write("\n".join(lines), None)
+    if "any" in args.classes:
+        raise ExactfairError("--class any applies to your own claims; the paper claims fix their game classes")
+    parts = aggregates.get(args.claim, [args.claim])
+    records, lines = [], []
+    for part in parts:
+        run = run_claim(part, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
+                        try_repairs=not args.no_repairs, progress=sys.stderr.isatty())
+        records += run.to_records()
+        for v in run.per_n:
+            lines += _verdict_lines(v)
+        if run.all_n is not None:
+            lines.append(f"all n: {run.all_n.verdict.upper()} — {run.all_n_argument}")
+        for rep in run.repairs:
+            text = f"repair: {rep['repair']} ({rep['claim']}): {rep['verdict']}"
+            if rep["proved_for_n"]:
+                text += f" for n = {rep['proved_for_n'][0]}..{rep['proved_for_n'][-1]}"
+            if rep["verdict"] == "refuted":
+                text += f" at n = {rep['at_n']}: {rep.get('witness', '')}"
+            if "all_n" in rep:
+                text += f"; all n: {rep['all_n']['verdict']}"
+            lines.append(text)
+    _write(json.dumps(records, indent=2, ensure_ascii=False) if args.json else "\n".join(lines), None)
     return 0
 
 
@@ -302,7 +372,10 @@ def _cmd_search(args: argparse.Namespace) -> int:
 
     from .engine import ENCODING_MAX_N
     ns = _parse_range(args.n, high_max=ENCODING_MAX_N)
-    classes = tuple(dict.fromkeys(["monotone"] + list(args.classes)))
+    if "any" in args.classes:
+        classes = tuple(c for c in args.classes if c != "any")
+    else:
+        classes = tuple(dict.fromkeys(["monotone"] + list(args.classes)))
     v = search_violation(args.axiom, args.mechanism, ns, rho=args.rho, classes=classes, timeout=args.timeout)
     if args.json:
         _write(json.dumps(v.to_dict(), indent=2, ensure_ascii=False), None)
@@ -311,7 +384,7 @@ def _cmd_search(args: argparse.Namespace) -> int:
     if v.verdict == "refuted":
         lines += ["  " + line for line in v.witness.render().splitlines()]
     elif v.verdict == "proved":
-        lines.append(f"  no game in the classes {', '.join(classes)} violates it for {v.scope}")
+        lines.append(f"  no game in the classes {', '.join(classes) or 'any (all games)'} violates it for {v.scope}")
     else:
         lines.append(f"  {getattr(v, 'reason', '')}")
     _write("\n".join(lines), None)

@@ -126,6 +126,19 @@ def search_violation(axiom_name: str, mechanism: str, ns: list[int], *, rho: Any
     >>> search_violation("R3", "shapley", [2]).verdict   # Shapley is efficient, not weakly efficient
     'refuted'
     """
+    from .registry import MECHANISM_REGISTRY
+    if mechanism not in ("shapley", "rho-shapley") and (mechanism != "balanced-reciprocity" or "monotone" not in classes):
+        if mechanism not in MECHANISM_REGISTRY:
+            raise ValueError(f"unknown mechanism {mechanism!r}; choose one of "
+                             f"{', '.join(MECHANISM_REGISTRY.names() + ['rho-shapley'])}")
+        from .claim import Claim, prove
+        claim = Claim(mechanism, conclude=axiom_name, games=tuple(classes))
+        last = None
+        for n in ns:
+            last = prove(claim, n, timeout=timeout, shrink=shrink)
+            if last.verdict != "proved":
+                return last
+        return Proved(claim.name, f"n = {ns[0]}..{ns[-1]}", ns[-1], last.seconds if last else 0.0)
     if mechanism == "balanced-reciprocity":
         extra = tuple(c for c in classes if c != "monotone")
         last = None
@@ -136,8 +149,6 @@ def search_violation(axiom_name: str, mechanism: str, ns: list[int], *, rho: Any
                 return last
         return Proved(f"balanced-reciprocity satisfies {axiom_name}", f"n = {ns[0]}..{ns[-1]}", ns[-1],
                       last.seconds if last else 0.0)
-    if mechanism not in ("shapley", "rho-shapley"):
-        raise ValueError(f"unknown mechanism {mechanism!r}")
     axiom = resolve_axiom(axiom_name)
     rho_value = to_exact(rho, what="rho") if mechanism == "rho-shapley" else None
     claim = f"{mechanism}{'(rho=' + str(rho_value) + ')' if rho_value is not None else ''} violates {axiom.name}"

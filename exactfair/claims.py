@@ -1,6 +1,6 @@
 """The claims catalogue: every checkable claim of both sources, each producing a verdict.
 
-A :class:`Claim` has an id, its source (section / equation / example), its statement as
+An :class:`Entry` has an id, its source (section / equation / example), its statement as
 written, the method used, and a function ``check(scope) -> Verdict``.  :func:`run_claims`
 runs a selection (optionally in parallel local processes, or on a Dask cluster) and
 returns one record per claim::
@@ -17,13 +17,13 @@ import time
 import traceback
 from dataclasses import dataclass
 from fractions import Fraction
-from typing import Callable, Sequence
+from typing import Any, Callable, Sequence
 
 import sympy
 
 from .verdicts import Proved, Refuted, Verdict, Witness
 
-__all__ = ["Claim", "Scope", "catalogue", "select", "run_claim_record", "run_claims", "PAPER_TABLES"]
+__all__ = ["Entry", "Scope", "catalogue", "select", "run_claim_record", "run_claims", "PAPER_TABLES"]
 
 
 @dataclass(frozen=True)
@@ -39,8 +39,11 @@ class Scope:
 
 
 @dataclass(frozen=True)
-class Claim:
-    """A claim of a source: id, where it is stated, the statement, the method, and its check.
+class Entry:
+    """A catalogue entry: id, where it is stated, the statement, the method, and its check.
+
+    ``claim`` is the :class:`exactfair.Claim` the check proves (for the claims machine-checked by
+    z3; ``None`` for exact computations and the post's claims, which go through the same verdicts).
 
     >>> c = catalogue()[0]
     >>> c.id, c.check(Scope()).verdict
@@ -52,6 +55,7 @@ class Claim:
     statement: str
     method: str
     check: Callable[[Scope], Verdict]
+    claim: Any = None
 
 
 # --------------------------------------------------------------------------- the paper's printed tables
@@ -144,6 +148,16 @@ def _sim(axiom: str, claim: str, two_games: bool) -> Callable[[Scope], Verdict]:
                       (f"{shown}; the only table satisfying R2, R3, R5 and F5 is Algorithm 1's (L-U+R2), "
                        f"so no F5 mechanism satisfies {axiom} here",))
     return check
+
+
+def _corollary4_claim():
+    from .claim import Claim
+    return Claim(None, ("R3", "R5", "F5"), ("R1", "R2", "R4", "F1", "F2", "F3", "F4"), "monotone", id="corollary4")
+
+
+def _named(name: str):
+    from .prover import named_claim
+    return named_claim(name)
 
 
 def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[Scope], Verdict]:
@@ -265,7 +279,7 @@ def _post(claim_id: str) -> Callable[[Scope], Verdict]:
     return check
 
 
-def catalogue() -> list[Claim]:
+def catalogue() -> list[Entry]:
     """All claims, in report order.
 
     >>> ids = [c.id for c in catalogue()]
@@ -276,70 +290,72 @@ def catalogue() -> list[Claim]:
     from .fairsets.post import post_claims
 
     out = [
-        Claim("paper.example1.table", "Section 4, Example 1", "Algorithm 1 on Example 1 gives the printed tables",
+        Entry("paper.example1.table", "Section 4, Example 1", "Algorithm 1 on Example 1 gives the printed tables",
               "exact computation, compared entry by entry", _example1_table),
-        Claim("paper.example1.vprime", "Section 4, Example 1",
+        Entry("paper.example1.vprime", "Section 4, Example 1",
               "with v′({1,3}) = 5 both rewards in {1,3} rise, and the grand coalition gets (5,4,8,9): players 1 "
               "and 3 do not gain, player 2 loses", "exact computation", _example1_vprime),
-        Claim("paper.example1.loses-value", "Section 4, Example 1",
+        Entry("paper.example1.loses-value", "Section 4, Example 1",
               "in {2,3,4} player 2 loses value if player 1 joins", "exact computation", _example1_loses),
-        Claim("paper.example1.sim-f3", "Section 4, Example 1",
+        Entry("paper.example1.sim-f3", "Section 4, Example 1",
               "Example 1 shows F5 is incompatible with F3 as formulated by Sim et al. (B may be empty)",
               "exact check of F3-Sim on the table + uniqueness of F5 tables (z3)", _sim("F3-Sim",
                                                                                        "paper.example1.sim-f3", False)),
-        Claim("paper.example1.sim-f4", "Section 4, Example 1 (v′)",
+        Entry("paper.example1.sim-f4", "Section 4, Example 1 (v′)",
               "the v′ example shows F4 as formulated by Sim et al. is incompatible with F5",
               "exact check of F4-Sim on (v, v′) + uniqueness (z3)", _sim("F4-Sim", "paper.example1.sim-f4", True)),
-        Claim("paper.theorem1", "Section 3.3, Theorem 1",
+        Entry("paper.theorem1", "Section 3.3, Theorem 1",
               "if a solution satisfying R3, R5 and F5 exists (v not necessarily monotone), it is unique",
-              "z3, whole tables for n = 2..n_max; local uniqueness step for all n", _prove("theorem1")),
+              "z3, whole tables for n = 2..n_max; local uniqueness step for all n", _prove("theorem1"), _named("theorem1")),
     ]
     for a in AXIOMS:
-        out.append(Claim(f"paper.theorem2.{a.name}", "Section 4, Theorem 2; Appendix A",
+        out.append(Entry(f"paper.theorem2.{a.name}", "Section 4, Theorem 2; Appendix A",
                          f"Algorithm 1 satisfies {a.name} ({a.title}) on every monotone game",
                          "z3 (Algorithm 1 as a relation; structured encoding for n ≥ 4); inductive-step lemma "
-                         "where one exists", _prove(f"theorem2.{a.name}")))
+                         "where one exists", _prove(f"theorem2.{a.name}"), _named(f"theorem2.{a.name}")))
     out += [
-        Claim("paper.corollary3", "Section 4, Corollary 3", "Algorithm 1 does not depend on the j of line 12",
-              "z3 (two runs with any j and any maximiser k); all n from L-F5, L-R2, L-U+R2", _prove("corollary3")),
-        Claim("paper.corollary4", "Section 4, Corollary 4",
+        Entry("paper.corollary3", "Section 4, Corollary 3", "Algorithm 1 does not depend on the j of line 12",
+              "z3 (two runs with any j and any maximiser k); all n from L-F5, L-R2, L-U+R2", _prove("corollary3"),
+              _named("corollary3")),
+        Entry("paper.corollary4", "Section 4, Corollary 4",
               "on monotone games R3, R5 and F5 entail R1, R2, R4 and F1–F4", "z3, each entailed axiom",
-              _prove("corollary4", all_parts=[f"corollary4.{x}" for x in ("R1", "R2", "R4", "F1", "F2", "F3", "F4")])),
-        Claim("paper.theorem5", "Section 5, Theorem 5",
+              _prove("corollary4", all_parts=[f"corollary4.{x}" for x in ("R1", "R2", "R4", "F1", "F2", "F3", "F4")]),
+              _corollary4_claim()),
+        Entry("paper.theorem5", "Section 5, Theorem 5",
               "the scaled ρ-Shapley value does not fulfil F5 (no ρ ∈ (0,1] works on the example)",
               "exact solution sets in ρ, roots compared by interval arithmetic", _theorem5),
-        Claim("paper.theorem5.tables", "Section 5, eqs. (19)–(21)",
+        Entry("paper.theorem5.tables", "Section 5, eqs. (19)–(21)",
               "the printed ρ = 1 and Algorithm 1 tables; r₁^{1,2} = 2 at ρ = log2(3) − 1; r₁^{1,3} ≈ 2.1036",
               "exact computation; certified comparison", _theorem5_tables),
-        Claim("paper.proof.F5.step", "Appendix A.1, eqs. (23)–(32)",
+        Entry("paper.proof.F5.step", "Appendix A.1, eqs. (23)–(32)",
               "the inductive step of F5 (line 20 with F5 below C gives F5 in C)", "local lemma L-F5 (z3)",
               _lemma("L-F5", "paper.proof.F5.step")),
-        Claim("paper.proof.R2.step", "Appendix A.2, eqs. (33)–(37)",
+        Entry("paper.proof.R2.step", "Appendix A.2, eqs. (33)–(37)",
               "the inductive step of R2 (argmax with F5 below C gives M_i^C ≤ v_C)", "local lemma L-R2 (z3)",
               _lemma("L-R2", "paper.proof.R2.step")),
-        Claim("paper.proof.R1.step", "Appendix A.3", "the inductive step of R1", "local lemma L-R1 (z3)",
+        Entry("paper.proof.R1.step", "Appendix A.3", "the inductive step of R1", "local lemma L-R1 (z3)",
               _lemma("L-R1", "paper.proof.R1.step")),
-        Claim("paper.proof.R4.step", "Appendix A.5", "the inductive step of R4", "local lemma L-R4 (z3)",
+        Entry("paper.proof.R4.step", "Appendix A.5", "the inductive step of R4", "local lemma L-R4 (z3)",
               _lemma("L-R4", "paper.proof.R4.step")),
-        Claim("paper.proof.F2.step", "Appendix A.8, eqs. (44)–(49)",
+        Entry("paper.proof.F2.step", "Appendix A.8, eqs. (44)–(49)",
               "the inductive step of F2 (symmetric players get equal rewards in C, given F2 below C)",
               "local lemma L-F2 (z3)", _lemma("L-F2", "paper.proof.F2.step")),
-        Claim("paper.proof.theorem1.step", "Section 3.3, proof of Theorem 1",
+        Entry("paper.proof.theorem1.step", "Section 3.3, proof of Theorem 1",
               "from (8), (9) and equal lower rewards, M′_a^A > M_a^A entails a violation of R3",
               "local lemma L-U (z3)", _lemma("L-U", "paper.proof.theorem1.step")),
-        Claim("paper.proof.F3.eq56", "Appendix A.9, Case 2, eq. (56)",
+        Entry("paper.proof.F3.eq56", "Appendix A.9, Case 2, eq. (56)",
               "from (54), (55), M_i^{C∖j} = M_j^{C∖i} and M_j^{C∖{a,i}} < M_i^{C∖{a,j}}: M_a^{C∖j} > M_a^{C∖i}",
               "local implication (z3)", _eq56),
     ]
     for c in post_claims():
-        out.append(Claim(c.id, f"fair-sets post, {c.source}", c.statement, "z3 over the (p,q) square; exact "
+        out.append(Entry(c.id, f"fair-sets post, {c.source}", c.statement, "z3 over the (p,q) square; exact "
                          "polygons and optima", _post(c.id)))
     out += [
-        Claim("finding.F3.every-R2R3R5F5-table", "exactfair's findings (README, errata E4)",
+        Entry("finding.F3.every-R2R3R5F5-table", "exactfair's findings (README, errata E4)",
               "on the 4-player F3 witness game every table satisfying R2, R3, R5 and F5 violates F3",
               "exact F3 check of Algorithm 1's table + uniqueness under R2, R3, R5, F5 (L-U+R2, all n)",
               _finding_f3_forced),
-        Claim("finding.F3.not-forced-by-F5-R5", "exactfair's findings (README, errata E4)",
+        Entry("finding.F3.not-forced-by-F5-R5", "exactfair's findings (README, errata E4)",
               "F5 and R5 alone do not force the F3 failure: the per-subgame Shapley table satisfies F5, R5 and F3 "
               "on the F3 witness game (and fails R3)", "exact checks of the Shapley table", _finding_f3_shapley),
     ]
@@ -410,7 +426,8 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
         v = claim.check(Scope(n_max, timeout))
         record = {"id": claim.id, "source": claim.source, "statement": claim.statement, "method": claim.method,
                   "verdict": v.verdict, "scope": v.scope, "witness": _witness_line(v) or None,
-                  "details": [d for d in v.details if d], "seconds": round(time.perf_counter() - start, 2)}
+                  "details": [d for d in v.details if d], "seconds": round(time.perf_counter() - start, 2),
+                  "claim": claim.claim.to_dict() if claim.claim is not None else None}
         if v.verdict == "refuted":
             record["witness_full"] = v.witness.to_dict()
             record["witness_text"] = v.witness.render()

@@ -45,7 +45,7 @@ def test_banzhaf_and_equal_split_match_their_definitions(game):
 @settings(max_examples=30, deadline=None)
 @given(monotone_games(n_max=4))
 def test_builtin_tables_satisfy_their_own_relation(game):
-    for name in MECHANISM_REGISTRY:
+    for name in ("balanced-reciprocity", "shapley", "banzhaf", "equal-split"):
         m = MECHANISM_REGISTRY[name]
         assert m.is_table_of(m.exact(game)), name
 

@@ -31,11 +31,11 @@ def test_shipped_nfg_gives_the_posts_utilities():
 def test_nfg_payoff_format_and_errors():
     g = parse_nfg('NFG 1 R "t" { "A" "B" } { 2 2 }\n1 1 0 2 3 0 "x"'.replace(' "x"', " 1/2 0"))
     assert g.payoffs[(0, 1)] == (Fraction(3), Fraction(0)) and g.payoffs[(1, 1)] == (Fraction(1, 2), 0)
-    with pytest.raises(GameFileError, match="line 2: expected a number, got 'x'"):
+    with pytest.raises(GameFileError, match="line 2: expected a payoff .* found 'x'"):
         parse_nfg('NFG 1 R "t" { "A" } { 2 }\n1 x')
-    with pytest.raises(GameFileError, match="unexpected end of file"):
+    with pytest.raises(GameFileError, match="found the end of the file"):
         parse_nfg('NFG 1 R "t" { "A" "B" } { 2 2 }\n1 1 0')
-    with pytest.raises(GameFileError, match="expected 'NFG'"):
+    with pytest.raises(GameFileError, match="expected the file type 'NFG'"):
         parse_nfg("XFG 1 R")
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import ExactfairError, InexactValueError
+from .exact import format_exact
 from .game import Game
 
 __all__ = ["main", "build_parser"]
@@ -138,6 +139,8 @@ def _add_game_options(p: argparse.ArgumentParser) -> None:
                    help="rho-shapley: Shapley value of the whole game (grand, default) or of each coalition's subgame")
     p.add_argument("--allow-non-monotone", action="store_true",
                    help="compute even if the game is not monotone (the paper's results assume monotone games)")
+    p.add_argument("--repair", choices=("monotone",),
+                   help="repair the game first: 'monotone' replaces v(C) by max over S ⊆ C of v(S) (reported)")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -232,6 +235,22 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--report", help="also write a Markdown report (e.g. proofs/REPORT.md)")
     claims.add_argument("--records", help="also write the JSON records to this file")
     claims.add_argument("--list", action="store_true", help="list the claim ids and exit")
+
+    valuate = sub.add_parser(
+        "valuate", help="build a game from a Python value function module:function (cached, resumable)",
+        description="Evaluate v(C) = FUNCTION(C) (C a tuple of player labels) on every coalition missing from the "
+                    "cache, in parallel, writing each value to the cache as it arrives; floats are converted by "
+                    "--floats (recorded in the game file and shown in the summary). The module is imported as code "
+                    "you chose to run; the game file written is data.")
+    valuate.add_argument("function", metavar="MODULE:FUNCTION")
+    valuate.add_argument("--players", help="comma-separated player labels (default 1..n with --n)")
+    valuate.add_argument("--n", type=_int_at_least(1), help="number of players, labelled 1..n")
+    valuate.add_argument("--cache", help="cache file (JSON lines); an interrupted run resumes from it")
+    valuate.add_argument("--jobs", type=_int_at_least(1), default=1, help="worker processes (default 1)")
+    valuate.add_argument("--floats", default="exact", help="exact (default) or decimal:K (K significant digits)")
+    valuate.add_argument("--repair", choices=("monotone",), help="write the monotone closure (reported)")
+    valuate.add_argument("--output", "-o", required=True, help="the game file to write (.json or .npz)")
+    valuate.add_argument("--quiet", action="store_true", help="no progress bar")
 
     bargain = sub.add_parser("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
                              description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
@@ -539,6 +558,9 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):
         return _cmd_rewards_parametric(args, game)
+    game, repair = _repair(game, args.repair)
+    if repair:
+        print(repair, file=sys.stderr)
     if args.plot or args.param:
         raise ExactfairError("--plot/--param need a parametric game (a 'parameters' section in the file)")
     bar = _ProgressBar(not args.quiet)
@@ -592,6 +614,19 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
     return 0
 
 
+def _repair(game, how: str | None):
+    """Apply ``--repair``; return the game and a one-line report (empty when nothing was asked)."""
+    if how is None:
+        return game, ""
+    repaired, changes = game.monotone_closure()
+    if not changes:
+        return repaired, "repair: the game is already monotone (nothing changed)"
+    shown = "; ".join(f"v({game.coalition_name(game.mask(c))}) {format_exact(old)} → {format_exact(new)}"
+                      for c, old, new in changes[:5])
+    more = f"; … ({len(changes) - 5} more)" if len(changes) > 5 else ""
+    return repaired, f"repair: monotone closure raised {len(changes)} of {2 ** game.n - 1} coalition values: {shown}{more}"
+
+
 def _write_binary(output: str, writer: Callable[[str], None]) -> None:
     """Atomically write a binary file through ``writer(path)``; the final file gets a normal mode."""
     target = Path(output)
@@ -625,6 +660,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
         raise ExactfairError(f"{args.game} is a parametric game; 'check' needs concrete values. Use "
                              f"'exactfair rewards {args.game}' for the piecewise table, or "
                              "exactfair.parametric.axiom_regions for the axioms over the region")
+    game, repair = _repair(game, args.repair)
     mechanism = _mechanism(args)
     bar = _ProgressBar(sys.stderr.isatty())
     if args.mechanism == "balanced-reciprocity" and game.n >= 8:
@@ -637,11 +673,11 @@ def _cmd_check(args: argparse.Namespace) -> int:
     bar.close()
     failed = [name for name, r in results.items() if r.holds is False]
     if args.format == "json":
-        text = json.dumps({"mechanism": table.mechanism, "players": list(game.players),
+        text = json.dumps({"mechanism": table.mechanism, "players": list(game.players), "repair": repair or None,
                            "results": [r.to_dict() for r in results.values()]}, indent=2, ensure_ascii=False)
     else:
         lines = [f"mechanism: {table.mechanism}" + (f" {dict(table.parameters)}" if table.parameters else ""),
-                 f"players: {', '.join(map(str, game.players))}"]
+                 f"players: {', '.join(map(str, game.players))}"] + ([repair] if repair else [])
         for name, r in results.items():
             status = {True: "holds", False: "FAILS", None: "not checked"}[r.holds]
             if r.holds is False:
@@ -660,6 +696,53 @@ def _cmd_check(args: argparse.Namespace) -> int:
         text = "\n".join(lines)
     _write(text, args.output, inputs=[args.game])
     return 1 if failed else 0
+
+
+def _cmd_valuate(args: argparse.Namespace) -> int:
+    import importlib
+
+    from .io import game_to_json, write_game_npz
+    from .valuation import from_function
+
+    module_name, _, function_name = args.function.partition(":")
+    if not module_name or not function_name:
+        raise ExactfairError(f"expected MODULE:FUNCTION, got {args.function!r}")
+    if args.players and args.n:
+        raise ExactfairError("give --players or --n, not both")
+    if not (args.players or args.n):
+        raise ExactfairError("give the players: --players a,b,c or --n N")
+    players = [p.strip() for p in args.players.split(",")] if args.players else args.n
+    sys.path.insert(0, os.getcwd())
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:
+        raise ExactfairError(f"cannot import {module_name!r}: {exc}") from None
+    finally:
+        sys.path.pop(0)
+    function = getattr(module, function_name, None)
+    if not callable(function):
+        raise ExactfairError(f"{module_name} has no function {function_name!r}")
+    _refuse_overwriting_input(Path(args.output), [args.cache] if args.cache else [])
+    game = from_function(players, function, cache=args.cache, jobs=args.jobs, progress=not args.quiet,
+                         floats=args.floats)
+    game, repair = _repair(game, args.repair)
+    if args.output.endswith(".npz"):
+        _write_binary(args.output, lambda path: write_game_npz(game, path))
+    else:
+        data = json.loads(game_to_json(game))
+        data["metadata"] = {k: v for k, v in game.metadata.items() if v is not None}
+        _write(json.dumps(data, indent=2, ensure_ascii=False), args.output)
+    monotone = game.is_monotone()
+    lines = [f"players: {', '.join(map(str, game.players))}",
+             f"coalitions: {2 ** game.n - 1} ({game.metadata['computed']} computed now, "
+             f"{game.metadata['from_cache']} from the cache)",
+             f"floats: {args.floats} ({'the exact binary value of each float' if args.floats == 'exact' else 'rounded to ' + args.floats.split(':')[1] + ' significant digits, then exact'})",
+             f"monotone: {'yes' if monotone.holds else 'no — ' + monotone.detail + ' (use --repair monotone)'}"]
+    if repair:
+        lines.append(repair)
+    lines.append(f"written: {args.output}")
+    _write("\n".join(lines), None)
+    return 0
 
 
 class _Terminated(BaseException):
@@ -701,6 +784,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_bargain(args)
         if args.command == "claims":
             return _cmd_claims(args)
+        if args.command == "valuate":
+            return _cmd_valuate(args)
     except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
         message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
         print(f"exactfair: error: {message}", file=sys.stderr)

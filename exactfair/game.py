@@ -280,6 +280,36 @@ class Game:
                     f"every coalition of the players {players} needs a value")
         return cls(players, tuple(values))
 
+    @classmethod
+    def from_function(cls, players: Sequence[Label] | int, value, *, cache=None, jobs: int = 1,
+                      progress: bool = True, floats: str = "exact") -> "Game":
+        """Game with v(C) = ``value(C)`` (C a tuple of labels), cached and resumable; see :mod:`exactfair.valuation`.
+
+        >>> Game.from_function(2, lambda C: 2 ** len(C) - 1, progress=False).values
+        (Fraction(0, 1), Fraction(1, 1), Fraction(1, 1), Fraction(3, 1))
+        """
+        from .valuation import from_function
+        return from_function(players, value, cache=cache, jobs=jobs, progress=progress, floats=floats)
+
+    def monotone_closure(self) -> tuple["Game", list]:
+        """The least monotone game above this one, v′(C) = max_{S ⊆ C} v(S), and what changed.
+
+        Returns ``(game, changes)`` with ``changes`` a list of ``(coalition labels, old value, new
+        value)`` for every coalition that was raised (in bitmask order).  O(n·2ⁿ), on the arrays.
+
+        >>> repaired, changes = Game.from_bitmask_values([0, 2, 1, 1]).monotone_closure()
+        >>> repaired.values, changes
+        ((Fraction(0, 1), Fraction(2, 1), Fraction(1, 1), Fraction(2, 1)), [((1, 2), Fraction(1, 1), Fraction(2, 1))])
+        """
+        closed = self._num.copy()
+        for i in range(self.n):
+            pairs = closed.reshape(-1, 2, 1 << i)
+            np.maximum(pairs[:, 1, :], pairs[:, 0, :], out=pairs[:, 1, :])
+        changed = np.flatnonzero(closed != self._num)
+        changes = [(self.labels(int(m)), self.value(int(m)), Fraction(int(closed[m]), self._den)) for m in changed]
+        metadata = dict(self.metadata, repair=f"monotone closure ({len(changes)} coalition(s) raised)")
+        return Game.from_scaled(self.players, closed, self._den, metadata=metadata), changes
+
     # ------------------------------------------------------------------ access
     @property
     def n(self) -> int:

@@ -28,7 +28,7 @@ from .game import Game
 
 __all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json", "write_game_npz"]
 
-_JSON_KEYS = {"players", "values", "name", "description", "source", "parameters"}
+_JSON_KEYS = {"players", "values", "name", "description", "source", "parameters", "metadata"}
 
 
 def _reject_constant(token: str) -> Any:
@@ -95,14 +95,23 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
                     raise GameDefinitionError(f"coalition {coalition} is given twice (values[{k}])")
                 seen.add(seen_key)
                 mapping[key] = entry["value"]
-            return Game.from_dict(mapping, players=players)
+            return _with_metadata(Game.from_dict(mapping, players=players), data, source)
         if any(isinstance(x, dict) for x in values):
             raise GameFileError(f"{source}: 'values' mixes coalition objects and bare numbers")
-        return Game.from_bitmask_values(values, players=players)
+        return _with_metadata(Game.from_bitmask_values(values, players=players), data, source)
     except (GameFileError, GameDefinitionError):
         raise
     except (InexactValueError, ExactfairError) as exc:
         raise GameFileError(f"{source}: {exc}") from None
+
+
+def _with_metadata(game: Game, data: dict, source: str) -> Game:
+    meta = data.get("metadata")
+    if meta is None:
+        return game
+    if not isinstance(meta, dict):
+        raise GameFileError(f"{source}: 'metadata' must be an object")
+    return Game.from_scaled(game.players, game.numerators, game.denominator, metadata=meta)
 
 
 def _parametric_from_json(data: dict, source: str):

@@ -44,8 +44,8 @@ def require_monotone_game(game: Game, mechanism: str) -> None:
     if not result.holds:
         raise NotMonotoneError(
             f"{mechanism} requires a monotone game, but {result.detail}; "
-            "fix the values, or pass require_monotone=False (CLI: --allow-non-monotone) "
-            "to compute it anyway")
+            "repair it with game.monotone_closure() (CLI: --repair monotone), fix the values, or pass "
+            "require_monotone=False (CLI: --allow-non-monotone) to compute it anyway")
 
 
 def _lowest(mask: int, candidates: Sequence[int]) -> int:
@@ -124,7 +124,7 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
     >>> balanced_reciprocity(Game.from_bitmask_values([0, 2, 1, 1]))
     Traceback (most recent call last):
     ...
-    exactfair.errors.NotMonotoneError: balanced reciprocity requires a monotone game, but v({1}) = 2 > v({1,2}) = 1; fix the values, or pass require_monotone=False (CLI: --allow-non-monotone) to compute it anyway
+    exactfair.errors.NotMonotoneError: balanced reciprocity requires a monotone game, but v({1}) = 2 > v({1,2}) = 1; repair it with game.monotone_closure() (CLI: --repair monotone), fix the values, or pass require_monotone=False (CLI: --allow-non-monotone) to compute it anyway
     """
     if method not in ("auto", "fast", "reference"):
         raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")

@@ -1,0 +1,250 @@
+"""Games from a value function: learned coalition values, cached on disk, converted exactly.
+
+A valuation from training runs is a float per coalition, computed 2ⁿ times.  :func:`from_function`
+evaluates ``value(coalition)`` on every coalition not yet in the cache (in parallel with
+``jobs=N``), appends each result to the cache file as it arrives — so an interrupted run loses
+nothing and resumes — and converts floats by an explicit policy recorded in the game's metadata:
+
+* ``floats="exact"`` (default): the binary value of the float, exactly (``0.1`` is
+  3602879701896397/36028797018963968);
+* ``floats="decimal:K"``: the float rounded to K significant decimal digits, then exact
+  (``0.1`` is 1/10 with K ≤ 16).
+
+NaN and infinities are refused naming the coalition.  The cache is a JSON-lines file: a header
+line with the players, then one line per coalition holding the raw result (a float as its
+``float.hex()``, so the conversion policy can be changed on resume without recomputing).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import sys
+import time
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+from .coalitions import members
+from .errors import ExactfairError, InexactValueError
+from .exact import to_exact
+from .game import Game, _check_players, format_coalition
+
+__all__ = ["from_function", "convert_float", "FLOAT_POLICIES"]
+
+FLOAT_POLICIES = ("exact", "decimal:K")
+_CACHE_VERSION = 1
+
+
+def convert_float(x: float, policy: str, *, what: str = "value") -> Fraction:
+    """A float to an exact rational by ``policy`` (``"exact"`` or ``"decimal:K"``).
+
+    >>> convert_float(0.1, "exact")
+    Fraction(3602879701896397, 36028797018963968)
+    >>> convert_float(0.1, "decimal:3"), convert_float(2 / 3, "decimal:4")
+    (Fraction(1, 10), Fraction(6667, 10000))
+    >>> convert_float(float("nan"), "exact", what="v({1,2})")
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.InexactValueError: v({1,2}) is nan: NaN and infinities cannot be game values; check the value function for this coalition
+    """
+    if math.isnan(x) or math.isinf(x):
+        raise InexactValueError(f"{what} is {x!r}: NaN and infinities cannot be game values; check the value "
+                                "function for this coalition")
+    if policy == "exact":
+        return Fraction(x)
+    digits = _decimal_digits(policy)
+    return Fraction(Decimal(format(x, f".{digits}g")))
+
+
+def _decimal_digits(policy: str) -> int:
+    if not isinstance(policy, str) or not policy.startswith("decimal:"):
+        raise ExactfairError(f"floats= must be 'exact' or 'decimal:K' (K significant digits), got {policy!r}")
+    try:
+        digits = int(policy.split(":", 1)[1])
+    except ValueError:
+        raise ExactfairError(f"floats={policy!r}: K must be an integer number of significant digits") from None
+    if not 1 <= digits <= 17:
+        raise ExactfairError(f"floats={policy!r}: K must be between 1 and 17 (a double has at most 17 significant "
+                             "digits)")
+    return digits
+
+
+def _to_raw(x: Any, what: str) -> dict:
+    """A JSON-safe record of the value function's result (floats kept bit-exact as hex)."""
+    if isinstance(x, bool):
+        raise InexactValueError(f"{what} is the bool {x!r}; the value function must return a number")
+    if hasattr(x, "dtype") and hasattr(x, "item"):            # numpy scalars
+        x = x.item()
+    if isinstance(x, float):
+        if math.isnan(x) or math.isinf(x):
+            convert_float(x, "exact", what=what)
+        return {"float": x.hex()}
+    return {"exact": str(to_exact(x, what=what))}
+
+
+def _from_raw(raw: dict, policy: str, what: str) -> Fraction:
+    if "float" in raw:
+        return convert_float(float.fromhex(raw["float"]), policy, what=what)
+    return to_exact(raw["exact"], what=what)
+
+
+# ------------------------------------------------------------------ workers (fork: the function is inherited)
+_WORKER_FUNCTION: Callable | None = None
+_WORKER_PLAYERS: tuple = ()
+
+
+def _worker_call(mask: int) -> tuple[int, dict]:
+    labels = tuple(_WORKER_PLAYERS[i] for i in members(mask))
+    what = f"v({format_coalition(labels)})"
+    return mask, _to_raw(_WORKER_FUNCTION(labels), what)
+
+
+def _worker_init() -> None:
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+class _Cache:
+    def __init__(self, path: Path | None, players: tuple) -> None:
+        self.path = path
+        self.players = players
+        self.values: dict[int, dict] = {}
+        self.handle = None
+        if path is None:
+            return
+        labels = [str(p) for p in players]
+        index = {label: i for i, label in enumerate(labels)}
+        if path.exists():
+            lines = path.read_text(encoding="utf-8").splitlines()
+            if lines:
+                try:
+                    header = json.loads(lines[0])
+                except json.JSONDecodeError:
+                    raise ExactfairError(f"{path}: not an exactfair valuation cache (bad header line)") from None
+                if header.get("exactfair_cache") != _CACHE_VERSION or header.get("players") != labels:
+                    raise ExactfairError(f"{path} is the cache of a different game (players {header.get('players')}); "
+                                         f"this run has players {labels}: use another cache file")
+                for number, line in enumerate(lines[1:], start=2):
+                    try:
+                        entry = json.loads(line)
+                    except json.JSONDecodeError:
+                        if number == len(lines):
+                            break                          # a line cut short by an interruption: recompute it
+                        raise ExactfairError(f"{path}: line {number} is not valid JSON") from None
+                    mask = 0
+                    for label in entry["coalition"]:
+                        mask |= 1 << index[str(label)]
+                    self.values[mask] = entry["raw"]
+            # rewrite without a truncated tail, then append
+            self._rewrite()
+        else:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._rewrite()
+        self.handle = open(path, "a", encoding="utf-8")
+
+    def _rewrite(self) -> None:
+        tmp = self.path.with_name(self.path.name + ".tmp")
+        with open(tmp, "w", encoding="utf-8") as handle:
+            handle.write(json.dumps({"exactfair_cache": _CACHE_VERSION, "players": [str(p) for p in self.players]})
+                         + "\n")
+            for mask, raw in sorted(self.values.items()):
+                handle.write(self._line(mask, raw))
+        os.replace(tmp, self.path)
+
+    def _line(self, mask: int, raw: dict) -> str:
+        return json.dumps({"coalition": [str(self.players[i]) for i in members(mask)], "raw": raw}) + "\n"
+
+    def add(self, mask: int, raw: dict) -> None:
+        self.values[mask] = raw
+        if self.handle is not None:
+            self.handle.write(self._line(mask, raw))
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+
+    def close(self) -> None:
+        if self.handle is not None:
+            self.handle.close()
+
+
+def _progress_bar(enabled: bool, total: int) -> Callable[[int], None]:
+    show = enabled and total > 0 and sys.stderr.isatty()
+    state = {"last": 0.0}
+
+    def update(done: int) -> None:
+        if not show:
+            return
+        now = time.monotonic()
+        if done < total and now - state["last"] < 0.1:
+            return
+        state["last"] = now
+        width = 30
+        filled = int(width * done / total)
+        sys.stderr.write(f"\rvaluating coalitions [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        if done == total:
+            sys.stderr.write("\n")
+        sys.stderr.flush()
+    return update
+
+
+def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cache: str | Path | None = None,
+                  jobs: int = 1, progress: bool = True, floats: str = "exact", empty: Any = 0) -> Game:
+    """Game with v(C) = ``value(C)`` for every coalition C (a tuple of labels); see the module docstring.
+
+    ``value(())`` is not called: v(∅) = ``empty`` (0).  ``jobs > 1`` evaluates in that many worker
+    processes (forked, so any callable works).  The result's ``metadata`` records the float policy,
+    the cache and how many values were computed now and taken from the cache.
+
+    >>> g = from_function(["a", "b"], lambda C: 0.5 * len(C), progress=False)
+    >>> g["a", "b"], g.metadata["floats"]
+    (Fraction(1, 1), 'exact')
+    """
+    if isinstance(players, int):
+        players = range(1, players + 1)
+    players = _check_players(players)
+    if floats != "exact":
+        _decimal_digits(floats)
+    if not isinstance(jobs, int) or jobs < 1:
+        raise ExactfairError(f"jobs must be a positive integer, got {jobs!r}")
+    n = len(players)
+    store = _Cache(Path(cache) if cache is not None else None, players)
+    cached = len([m for m in store.values if m != 0])
+    missing = [m for m in range(1, 1 << n) if m not in store.values]
+    bar = _progress_bar(progress, len(missing))
+    done = 0
+    try:
+        if jobs == 1 or len(missing) < 2:
+            for mask in missing:
+                labels = tuple(players[i] for i in members(mask))
+                store.add(mask, _to_raw(value(labels), f"v({format_coalition(labels)})"))
+                done += 1
+                bar(done)
+        else:
+            import multiprocessing
+            global _WORKER_FUNCTION, _WORKER_PLAYERS
+            _WORKER_FUNCTION, _WORKER_PLAYERS = value, players
+            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_init)
+            try:
+                for mask, raw in pool.imap_unordered(_worker_call, missing):
+                    store.add(mask, raw)
+                    done += 1
+                    bar(done)
+                pool.close()
+                pool.join()
+            except BaseException:
+                pool.terminate()
+                pool.join()
+                raise
+            finally:
+                _WORKER_FUNCTION, _WORKER_PLAYERS = None, ()
+    finally:
+        store.close()
+    values = [to_exact(empty, what="v(∅)")]
+    for mask in range(1, 1 << n):
+        what = f"v({format_coalition(players[i] for i in members(mask))})"
+        values.append(_from_raw(store.values[mask], floats, what))
+    metadata = {"source": "from_function", "floats": floats, "computed": len(missing), "from_cache": cached,
+                "cache": str(cache) if cache is not None else None}
+    return Game(players, values, metadata=metadata)

@@ -146,7 +146,7 @@ def _sim(axiom: str, claim: str, two_games: bool) -> Callable[[Scope], Verdict]:
         return Proved(claim, "Example 1 (and every table with R2, R3, R5, F5: unique, proved)", 4,
                       time.perf_counter() - start,
                       (f"{shown}; the only table satisfying R2, R3, R5 and F5 is Algorithm 1's (L-U+R2), "
-                       f"so no F5 mechanism satisfies {axiom} here",))
+                       f"so no F5 mechanism satisfies {axiom} here",), second_solver=unique.second_solver)
     return check
 
 
@@ -171,8 +171,10 @@ def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[S
         parts = all_parts or [claim]
         start = time.perf_counter()
         proved_scopes, notes, refuted, undecided = [], [], [], []
+        solved: list[Verdict] = []
         for part in parts:
             run = run_claim(part, list(range(2, scope.n_max + 1)), timeout=scope.timeout, try_repairs=True)
+            solved += list(run.per_n) + ([run.all_n] if run.all_n is not None else [])
             last = run.per_n[-1]
             repairs = [r for r in run.repairs if r["verdict"] == "proved"]
             repaired = ", ".join(f"{r['claim']} proved for n ≤ {r['proved_for_n'][-1]}"
@@ -191,15 +193,39 @@ def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[S
                 proved_scopes.append(f"n = 2..{scope.n_max}")
                 notes.append(f"{part}: proved for n = 2..{scope.n_max}")
         seconds = time.perf_counter() - start
+        live, second = summarize_guards(solved)
         if refuted:
             n, part, verdict = min(refuted, key=lambda x: (x[0], parts.index(x[1])))
-            return Refuted(claim, f"n = {n} (smallest; {part})", n, seconds, tuple(notes), verdict.witness)
+            return Refuted(claim, f"n = {n} (smallest; {part})", n, seconds, tuple(notes), verdict.witness,
+                           live_premises=live, second_solver=second)
         if undecided:
             return undecided[0]
         scopes = sorted(set(proved_scopes))
         return Proved(claim, " / ".join(scopes), scope.n_max, seconds, tuple(notes) if len(parts) > 1 else
-                      tuple(n.split(": ", 1)[1] for n in notes))
+                      tuple(n.split(": ", 1)[1] for n in notes), live_premises=live, second_solver=second)
     return check
+
+
+def summarize_guards(verdicts: Sequence[Verdict]) -> tuple[str | None, dict | None]:
+    """Live premises summed over the verdicts ("live/total", None without conditional instances) and the
+    second solver's agreement (agrees only when every solver-decided verdict was re-checked and agreed).
+
+    >>> summarize_guards([Proved("a", "n = 2", 2, live_premises="1/2", second_solver={"solver": "cvc5", "agrees": True})])
+    ('1/2', {'solver': 'cvc5', 'agrees': True, 'checked': 1})
+    """
+    live = total = 0
+    seen = False
+    for v in verdicts:
+        if v.live_premises:
+            a, b = v.live_premises.split("/")
+            live, total, seen = live + int(a), total + int(b), True
+    checks = [v.second_solver for v in verdicts if v.second_solver is not None]
+    if not checks:
+        return (f"{live}/{total}" if seen else None), None
+    if any(c.get("applicable") is False for c in checks):
+        return (f"{live}/{total}" if seen else None), next(c for c in checks if c.get("applicable") is False)
+    agrees = True if all(c.get("agrees") is True for c in checks) else None
+    return (f"{live}/{total}" if seen else None), {"solver": "cvc5", "agrees": agrees, "checked": len(checks)}
 
 
 def _theorem5(scope: Scope) -> Verdict:
@@ -238,9 +264,11 @@ def _lemma(name: str, claim: str) -> Callable[[Scope], Verdict]:
         from .lemmas import prove_lemma
         v = prove_lemma(name)
         if v.verdict == "proved":
-            return Proved(claim, "all n (local lemma over a fixed number of quantities)", None, v.seconds, v.details)
+            return Proved(claim, "all n (local lemma over a fixed number of quantities)", None, v.seconds, v.details,
+                          live_premises=v.live_premises, second_solver=v.second_solver)
         if v.verdict == "refuted":
-            return Refuted(claim, "local step", None, v.seconds, (), v.witness)
+            return Refuted(claim, "local step", None, v.seconds, (), v.witness, live_premises=v.live_premises,
+                           second_solver=v.second_solver)
         return v
     return check
 
@@ -382,7 +410,7 @@ def _finding_f3_forced(scope: Scope) -> Verdict:
                        (), Witness(violation="Algorithm 1's table satisfies F3 on the witness game"))
     return Proved("finding.F3.every-R2R3R5F5-table", "the F3 witness game (n = 4)", 4, time.perf_counter() - start,
                   (f"Algorithm 1's table satisfies R2, R3, R5, F5 and violates F3; it is the only such table "
-                   f"({argument})",))
+                   f"({argument})",), second_solver=unique.second_solver)
 
 
 def _finding_f3_shapley(scope: Scope) -> Verdict:
@@ -427,7 +455,9 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
         record = {"id": claim.id, "source": claim.source, "statement": claim.statement, "method": claim.method,
                   "verdict": v.verdict, "scope": v.scope, "witness": _witness_line(v) or None,
                   "details": [d for d in v.details if d], "seconds": round(time.perf_counter() - start, 2),
-                  "claim": claim.claim.to_dict() if claim.claim is not None else None}
+                  "claim": claim.claim.to_dict() if claim.claim is not None else None,
+                  "live_premises": v.live_premises,
+                  "second_solver": v.second_solver or {"applicable": False, "why": _no_solver_reason(claim)}}
         if v.verdict == "refuted":
             record["witness_full"] = v.witness.to_dict()
             record["witness_text"] = v.witness.render()
@@ -436,6 +466,15 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
         return {"id": claim.id, "source": claim.source, "statement": claim.statement, "method": claim.method,
                 "verdict": "error", "scope": "", "witness": f"{type(exc).__name__}: {exc}",
                 "details": [traceback.format_exc()], "seconds": round(time.perf_counter() - start, 2)}
+
+
+def _no_solver_reason(entry: "Entry") -> str:
+    if entry.id.startswith("post."):
+        return ("the fair-set analysis asks z3 directly (maps into the simplex, fixed points, Pareto optima); "
+                "those checks are not yet re-run by a second solver")
+    if "z3" in entry.method or "lemma" in entry.method:
+        return "this check asks z3 directly, outside the claim compiler; not re-run by a second solver"
+    return "exact computation: no solver is involved"
 
 
 def select(pattern: str | None) -> list[str]:

@@ -464,7 +464,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     records = run_claims(ids, n_max=args.n_max, timeout=args.timeout, jobs=args.jobs, scheduler=args.scheduler,
                          progress=progress)
     if args.json:
-        keys = ("id", "source", "statement", "verdict", "scope", "witness", "seconds", "claim")
+        keys = ("id", "source", "statement", "verdict", "scope", "witness", "seconds", "claim", "live_premises",
+                "second_solver")
         _write(json.dumps([{k: r[k] for k in keys} for r in records], indent=2, ensure_ascii=False), None)
     else:
         _write(table_text(records), None)

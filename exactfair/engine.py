@@ -82,12 +82,16 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
         return None, ""
     names, argument = _ALL_N[claim]
     start = time.perf_counter()
+    proved = []
     for name in names:
         v = prove_lemma(name)
         if v.verdict != "proved":
             return v, f"{argument}: lemma {name} is {v.verdict}"
+        proved.append(v)
+    from .claims import summarize_guards
+    live, second = summarize_guards(proved)
     return Proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
-                  (f"lemmas {', '.join(names)}",)), argument
+                  (f"lemmas {', '.join(names)}",), live_premises=live, second_solver=second), argument
 
 
 def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
@@ -96,14 +100,18 @@ def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
     >>> uniqueness_up_to(6).verdict, uniqueness_up_to(3, ()).verdict
     ('proved', 'refuted')
     """
+    from .claims import summarize_guards
     start = time.perf_counter()
+    steps = []
     for s in range(2, n_max + 1):
         v = prove_lemma(f"L-U[{s}]", lemma_uniqueness_size(s, extra), scope=f"|C| = {s}")
         if v.verdict != "proved":
             return v
+        steps.append(v)
     name = "theorem1" + "".join(f"+{e}" for e in extra)
+    live, second = summarize_guards(steps)
     return Proved(name, f"n = 1..{n_max} (uniqueness step for every |C| ≤ {n_max})", n_max,
-                  time.perf_counter() - start)
+                  time.perf_counter() - start, live_premises=live, second_solver=second)
 
 
 def repairs_for(claim: str) -> list[tuple[str, Options]]:

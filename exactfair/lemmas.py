@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import z3
 
-from .verdicts import Proved, Refuted, Unknown, Witness
+from .verdicts import Proved, Refuted, Unknown, Vacuous, Witness
 
 __all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "lemma_symmetry", "LEMMAS",
            "prove_lemma"]
@@ -262,24 +262,52 @@ def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float 
     >>> prove_lemma("L-F5").verdict, prove_lemma("L-U").verdict
     ('proved', 'refuted')
     """
+    from .solvers import cross_check
     start = time.perf_counter()
     cases = cases if cases is not None else LEMMAS[name]()
+    dead: list[str] = []
+    agreements: list[dict] = []
     for case in cases:
         s = z3.Solver()
         s.set("timeout", int(timeout * 1000))
         s.add(list(case.hypotheses))
-        if s.check() == z3.unsat:
+        premise = s.check()
+        if premise == z3.unsat:
+            dead.append(case.name)            # this identity pattern cannot occur: nothing to prove
+            continue
+        if premise == z3.unknown:
             return Unknown(name, scope, None, time.perf_counter() - start,
-                           reason=f"{case.name}: hypotheses unsatisfiable (vacuous case)")
+                           reason=f"{case.name}: satisfiability of the hypotheses undecided ({s.reason_unknown()})")
         s.add(z3.Not(case.conclusion))
         answer = s.check()
         if answer == z3.sat:
             values = case.local.model_values(s.model())
             text = ", ".join(f"{k} = {v}" for k, v in values.items())
+            second = cross_check(f"{name}: {case.name}", s.to_smt2(), "sat", timeout)
             return Refuted(name, scope, None, time.perf_counter() - start,
-                           witness=Witness(violation=f"{case.name} fails locally", notes=text))
+                           witness=Witness(violation=f"{case.name} fails locally", notes=text),
+                           live_premises=f"{len(cases) - len(dead)}/{len(cases)}", second_solver=second)
         if answer != z3.unsat:
             return Unknown(name, scope, None, time.perf_counter() - start,
                            reason=f"{case.name}: z3 {s.reason_unknown()}")
+        agreements.append(cross_check(f"{name}: {case.name}", s.to_smt2(), "unsat", timeout))
+    live = f"{len(cases) - len(dead)}/{len(cases)}"
+    if len(dead) == len(cases):
+        return Vacuous(name, scope, None, time.perf_counter() - start, reason=f"every case of {name} has "
+                       "unsatisfiable hypotheses: a proof would be vacuous", live_premises=live)
+    second = _combine_agreements(agreements)
     return Proved(name, scope, None, time.perf_counter() - start,
-                  (f"{len(cases)} case(s): " + "; ".join(c.name for c in cases),))
+                  (f"{len(cases)} case(s): " + "; ".join(c.name for c in cases),)
+                  + ((f"cases with unsatisfiable hypotheses (cannot occur): {', '.join(dead)}",) if dead else ()),
+                  live_premises=live, second_solver=second)
+
+
+def _combine_agreements(agreements: list[dict]) -> dict | None:
+    """One record for several cross-checks: agrees only if every one agrees."""
+    if not agreements:
+        return None
+    if any(a.get("applicable") is False for a in agreements):
+        return agreements[0]
+    if all(a.get("agrees") is True for a in agreements):
+        return {"solver": "cvc5", "agrees": True}
+    return {"solver": "cvc5", "agrees": None, "answer": "unknown in some case"}

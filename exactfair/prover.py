@@ -33,7 +33,7 @@ import z3
 from .axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, get_axiom
 from .check import check_axiom, check_pair
 from .game import Game
-from .logic import And, Compare, Formula, _Const
+from .logic import TRUE, And, Compare, Formula, _Const
 from .verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous, Verdict, Witness
 from .z3backend import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
@@ -91,6 +91,7 @@ class Problem:
     games: list = field(default_factory=list)
     notes: str = ""
     rebuild: Callable | None = field(default=None, repr=False)   # rebuild(integer=True) for shrinking
+    premises: list = field(default_factory=list, repr=False)      # (name, premise) of conditional instances
 
 
 @dataclass(frozen=True)
@@ -162,12 +163,27 @@ def characterization(game: SymbolicGame, table: SymbolicTable, n: int) -> list:
                                                            get_axiom("R5"), get_axiom("F5"))]
 
 
-def _conclusion(axiom: Axiom, n: int, look: Callable, grand_only: bool, first_only: bool = False) -> z3.BoolRef:
+def _conclusion_instances(axiom: Axiom, n: int, grand_only: bool, first_only: bool = False) -> list[Instance]:
     full = (1 << n) - 1
     insts = [i for i in axiom.instances(n) if not grand_only or i.coalition == full]
     if first_only:
         insts = [i for i in insts if i.players[:1] == (0,)]
+    return insts
+
+
+def _conclusion(axiom: Axiom, n: int, look: Callable, grand_only: bool, first_only: bool = False) -> z3.BoolRef:
+    insts = _conclusion_instances(axiom, n, grand_only, first_only)
     return z3.And([compile_formula(i.formula(), look) for i in insts]) if insts else z3.BoolVal(True)
+
+
+def _premises(axioms: Sequence[Axiom], n: int, look: Callable, grand_only: bool, first_only: bool) -> list:
+    """(instance name, compiled premise) for every conditional instance in the conclusion."""
+    out = []
+    for axiom in axioms:
+        for inst in _conclusion_instances(axiom, n, grand_only, first_only):
+            if inst.hypothesis is not TRUE:
+                out.append((_instance_name("conclusion", inst, n), compile_formula(inst.hypothesis, look)))
+    return out
 
 
 def _exact_classes(game: Game, classes: Sequence[str]) -> None:
@@ -246,11 +262,13 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
         look2 = lookup_pair(gs, ts)
         hyps += [(_instance_name("M,M′", inst, n), compile_formula(inst.formula(), look2))
                  for inst in axiom.instances(n)]
+    premises: list = []
     if unique:
         conclusion = z3.And([ts[0][i, c] == ts[1][i, c] for c in range(1 << n) for i in range(n)])
     else:
         look = lookup_pair(gs, ts) if k == 2 else lookup(gs[0], ts[0])
         conclusion = z3.And([_conclusion(a, n, look, grand_only, first_player_only) for a in concl])
+        premises = _premises(concl, n, look, grand_only, first_player_only)
     what = claim.name
 
     def check_assumed(tables: Sequence) -> None:
@@ -313,7 +331,7 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
     if grand_only:
         notes += (("; " if notes else "") + "only the instance(s) at C = N" + (" for player 1" if first_player_only
                   else "") + " — the other instances are the cases of smaller n (proofs/SOUNDNESS.md)")
-    return Problem(what, n, background, hyps, conclusion, decode, gs, notes,
+    return Problem(what, n, background, hyps, conclusion, decode, gs, notes, premises=premises,
                    rebuild=lambda integer_values: build_generic(claim, n, integer=integer_values, encoding=encoding,
                                                                 grand_only=grand_only,
                                                                 first_player_only=first_player_only))
@@ -440,15 +458,55 @@ def _shrink(problem: Problem, timeout: float) -> Witness | None:
     return problem.decode(o.model())
 
 
+def _live_premises(problem: Problem, s: z3.Solver, timeout: float) -> tuple[int, int, list[str], int]:
+    """(live, total, dead instance names, undecided) for the conclusion's conditional instances.
+
+    A premise is live when it is satisfiable together with the background and the hypotheses; the
+    model of the hypotheses settles most at once, the rest get one solver call each (shared premises
+    are decided once)."""
+    if not problem.premises:
+        return 0, 0, [], 0
+    model = s.model()
+    decided: dict = {}
+    live, dead, undecided = 0, [], 0
+    for name, premise in problem.premises:
+        key = premise.hash()
+        if key not in decided:
+            if z3.is_true(model.eval(premise, model_completion=True)):
+                decided[key] = "live"
+            else:
+                s.push()
+                s.set("timeout", max(1, int(min(timeout, 30.0) * 1000)))
+                s.add(premise)
+                answer = s.check()
+                s.pop()
+                decided[key] = "live" if answer == z3.sat else "dead" if answer == z3.unsat else "undecided"
+        status = decided[key]
+        if status == "live":
+            live += 1
+        elif status == "dead":
+            dead.append(name)
+        else:
+            undecided += 1
+    return live, len(problem.premises), dead, undecided
+
+
 def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shrink: bool = True,
-          opt: Options = Options(), smtlib_dir: Path | None = None) -> Verdict:
+          opt: Options = Options(), smtlib_dir: Path | None = None, second_solver: bool = True) -> Verdict:
     """Decide one problem: Vacuous, Proved, Refuted (exactly re-verified) or Unknown.
+
+    Before the conclusion is tried, the hypotheses must be satisfiable (else Vacuous), and so must the
+    premise of at least one conditional instance of the conclusion (else Vacuous: "proved" would only
+    say that no premise ever holds); the verdict records ``live_premises`` ("live/total").  Proved and
+    refuted answers are re-checked by cvc5 from the same SMT-LIB text (``second_solver``); a
+    disagreement raises InternalCheckError.
 
     >>> solve(build_problem("theorem2.F5", 3)).verdict
     'proved'
     >>> solve(build_problem("theorem1", 2, Options(extra_axioms=("R3-literal",)))).verdict
     'vacuous'
     """
+    from .solvers import cross_check
     start = time.perf_counter()
     scope = f"n = {problem.n}"
     s = _solver(timeout)
@@ -463,24 +521,39 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
         return Unknown(problem.claim, scope, problem.n, time.perf_counter() - start,
                        reason=f"satisfiability of the hypotheses undecided: {s.reason_unknown()}",
                        smtlib=text, smtlib_path=_save_smtlib(text, problem.claim, problem.n, smtlib_dir))
+    live, total, dead, undecided = _live_premises(problem, s, timeout)
+    live_text = f"{live}/{total}" if total else None
+    notes = (problem.notes,)
+    if dead:
+        notes += (f"{len(dead)} conditional instance(s) have an unsatisfiable premise, e.g. {dead[0]}",)
+    if total and live == 0 and not undecided:
+        return Vacuous(problem.claim, scope, problem.n, time.perf_counter() - start, notes,
+                       reason=f"every one of the {total} conditional instances of the conclusion has an "
+                              f"unsatisfiable premise (e.g. {dead[0]}): a proof would be vacuous",
+                       live_premises=live_text)
     remaining = max(1.0, timeout - (time.perf_counter() - start))
     s.set("timeout", int(remaining * 1000))
     s.add(z3.Not(problem.conclusion))
     answer = s.check()
     if answer == z3.unsat:
         core = _core(problem, timeout) if explain else ()
-        return Proved(problem.claim, scope, problem.n, time.perf_counter() - start, (problem.notes,), core)
+        second = cross_check(problem.claim, _smtlib(problem), "unsat", timeout) if second_solver else None
+        return Proved(problem.claim, scope, problem.n, time.perf_counter() - start, notes, core,
+                      live_premises=live_text, second_solver=second)
     if answer == z3.sat:
         witness = problem.decode(s.model())
+        second = cross_check(problem.claim, _smtlib(problem), "sat", timeout) if second_solver else None
         if shrink:
             smaller = _shrink(problem, timeout=min(timeout, 30.0))
             if smaller is not None:
                 witness = smaller
-        return Refuted(problem.claim, scope, problem.n, time.perf_counter() - start, (problem.notes,), witness)
+        return Refuted(problem.claim, scope, problem.n, time.perf_counter() - start, notes, witness,
+                       live_premises=live_text, second_solver=second)
     text = _smtlib(problem)
     return Unknown(problem.claim, scope, problem.n, time.perf_counter() - start,
                    reason=f"z3 returned unknown ({s.reason_unknown()}) within {timeout:g} s",
-                   smtlib=text, smtlib_path=_save_smtlib(text, problem.claim, problem.n, smtlib_dir))
+                   smtlib=text, smtlib_path=_save_smtlib(text, problem.claim, problem.n, smtlib_dir),
+                   live_premises=live_text)
 
 
 def prove_claim(claim: str, n: int, *, opt: Options = Options(), timeout: float = 60.0,

@@ -85,12 +85,17 @@ class Verdict:
     n: int | None
     seconds: float = 0.0
     details: tuple = field(default=(), compare=False)
+    #: ``"live/total"`` conditional instances of the conclusion whose premise is satisfiable, or None
+    live_premises: str | None = field(default=None, compare=False, kw_only=True)
+    #: the second solver's agreement, e.g. ``{"solver": "cvc5", "agrees": True}``, or None when not run
+    second_solver: dict | None = field(default=None, compare=False, kw_only=True)
 
     verdict = "?"
 
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "scope": self.scope, "n": self.n,
-                "witness": None, "seconds": round(self.seconds, 3)}
+                "witness": None, "seconds": round(self.seconds, 3), "live_premises": self.live_premises,
+                "second_solver": self.second_solver}
 
 
 @dataclass(frozen=True)

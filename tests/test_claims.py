@@ -72,7 +72,8 @@ def test_claims_cli_json_and_exit_code(capsys, tmp_path):
     code = main(["claims", "--only", "paper.example1.*", "--json", "--report", str(tmp_path / "r.md")])
     data = json.loads(capsys.readouterr().out)
     assert code == 0 and {r["id"] for r in data} == set(select("paper.example1.*"))
-    assert set(data[0]) == {"id", "source", "statement", "verdict", "scope", "witness", "seconds", "claim"}
+    assert set(data[0]) == {"id", "source", "statement", "verdict", "scope", "witness", "seconds", "claim",
+                            "live_premises", "second_solver"}
     code = main(["claims", "--only", "paper.theorem1", "--json"])
     record = json.loads(capsys.readouterr().out)[0]
     assert record["claim"] == {"mechanism": None, "assume": ["R3", "R5", "F5"], "conclude": "unique", "games": "any",

@@ -82,6 +82,13 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
         return None, ""
     names, argument = _ALL_N[claim]
     start = time.perf_counter()
+    from .lemmas import induction_order
+    from .verdicts import Unknown
+    problems, _ = induction_order(names)
+    if problems:
+        return (Unknown(claim, "all n", None, time.perf_counter() - start,
+                        reason="all-n verdict refused by the induction check: " + "; ".join(problems[:3])),
+                f"{argument}: induction check failed")
     proved = []
     for name in names:
         v = prove_lemma(name)

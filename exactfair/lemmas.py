@@ -76,29 +76,89 @@ class Local:
 
 @dataclass(frozen=True)
 class LemmaCase:
+    """One case of a lemma.  ``sources[k]`` says where ``hypotheses[k]`` comes from: ``"step"`` (the
+    mechanism's relation at C, or the claim's own axioms at C), ``"given"`` (the game class),
+    ``"ih"`` (the lemma's own statement at a strictly smaller coalition — the induction hypothesis)
+    or ``"lemma:NAME"`` (another lemma's statement).  :func:`check_induction` checks them."""
+
     name: str
     hypotheses: tuple
     conclusion: z3.BoolRef
     local: Local
+    sources: tuple = ()
 
 
-def _ih_f5(L: Local, players: list[str]) -> list:
-    """F5 at every C∖{x} (x named) for every pair of named players other than x."""
+class _Frame:
+    """The named players of a lemma plus one unnamed member r standing for the rest of C, so that the
+    one definition of Algorithm 1 and of the axioms (:mod:`exactfair.relations`, :mod:`exactfair.axioms`)
+    can be instantiated at C and at C∖S and read as Local quantities.  Conjuncts that mention r (its
+    reward, or a coalition without it) are dropped: C may have no member besides the named ones, and
+    dropping a hypothesis only weakens the lemma."""
+
+    def __init__(self, L: Local, names: list[str]) -> None:
+        self.L, self.names = L, list(names)
+        self.rest = len(self.names)
+        self.full = (1 << (self.rest + 1)) - 1
+
+    def C(self, *removed: str) -> int:
+        mask = self.full
+        for x in removed:
+            mask &= ~(1 << self.names.index(x))
+        return mask
+
+    def i(self, p: str) -> int:
+        return self.names.index(p)
+
+    def _removed(self, mask: int) -> list[str]:
+        return [p for t, p in enumerate(self.names) if not mask >> t & 1]
+
+    def _local(self, atom) -> bool:
+        from .logic import Value
+        if isinstance(atom, Value):
+            return bool(atom.coalition >> self.rest & 1) or bin(atom.coalition).count("1") == 1
+        return bool(atom.coalition >> self.rest & 1) and atom.player != self.rest
+
+    def look(self, atom):
+        from .logic import Value
+        if isinstance(atom, Value):
+            if atom.coalition >> self.rest & 1:
+                return self.L.v(*self._removed(atom.coalition))
+            return self.L.single(self.names[atom.coalition.bit_length() - 1])
+        return self.L.M(self.names[atom.player], *self._removed(atom.coalition))
+
+    def compile(self, formula) -> list:
+        """The conjuncts of ``formula`` that speak only of named players and coalitions containing r."""
+        from .logic import And, atoms
+        from .z3backend import compile_formula
+        parts = formula.parts if isinstance(formula, And) else (formula,)
+        out = []
+        for part in parts:
+            if all(self._local(a) for cmp in atoms(part) for side in (cmp.left, cmp.right) for a in side.atoms()):
+                out.append(compile_formula(part, self.look))
+        return out
+
+    def one(self, formula):
+        parts = self.compile(formula)
+        if len(parts) != 1:
+            raise AssertionError(f"expected one local formula, got {len(parts)}")
+        return parts[0]
+
+
+def _ih_f5(F: "_Frame", players: list[str]) -> list:
+    """F5 at every C∖{x} (x named) for every pair of named players other than x (from the axiom's definition)."""
+    from .axioms import _f5_at
     out = []
     for x in players:
         rest = [p for p in players if p != x]
         for a, b in itertools.combinations(rest, 2):
-            out.append(L.f5(a, b, x))
+            out.append(F.one(_f5_at(F.C(x), (F.i(a), F.i(b)))))
     return out
 
 
-def _step(L: Local, players: list[str], j: str, k: str) -> list:
-    """Algorithm 1 at C with reference j and chosen k: argmax over the named players, lines 18 and 20."""
-    m = {p: (L.v() if p == j else L.v() - L.M(j, p) + L.M(p, j)) for p in players}
-    hyps = [m[k] >= m[p] for p in players if p != k]
-    hyps.append(L.M(k) == L.v())
-    hyps += [L.M(p) == L.v() - L.M(k, p) + L.M(p, k) for p in players if p != k]
-    return hyps
+def _step(F: "_Frame", j: str, k: str) -> list:
+    """Algorithm 1 at C with reference j and chosen k, from the one definition (relations.algorithm1_option)."""
+    from .relations import algorithm1_option
+    return F.compile(algorithm1_option(F.full, F.i(j), F.i(k)))
 
 
 def _patterns(targets: list[str], extra: list[str]):
@@ -132,26 +192,36 @@ def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
         targets = ["i"]
     else:
         raise ValueError(f"no inductive-step lemma for {axiom}")
+    from .axioms import _f5_at, _r1_at, _r2_at, _r4_at
     for mapping, names in _patterns(targets, ["j", "k"]):
         L = Local()
+        F = _Frame(L, names)
         j, k = mapping["j"], mapping["k"]
-        hyps = _step(L, names, j, k) + _ih_f5(L, names)
+        step = _step(F, j, k)
+        ih = _ih_f5(F, names)
+        hyps = step + ih
+        sources = ["step"] * len(step) + (["ih"] if axiom == "F5" else ["lemma:L-F5"]) * len(ih)
+        i = F.i(targets[0])
         if axiom == "F5":
-            concl = L.f5("a", "b")
+            concl = F.one(_f5_at(F.full, (F.i("a"), F.i("b"))))
         elif axiom == "R2":
-            concl = L.M("i") <= L.v()
+            concl = F.one(_r2_at(F.full, (i,)))
         elif axiom == "R1":
-            # IH: R1 at C∖{k} (M_i ≥ 0), R2 at C∖{i} (M_k ≤ v_{C∖i}); monotone: 0 ≤ v_{C∖i} ≤ v_C
+            # IH: R1 at C∖{k} (M_i ≥ 0), R2 at C∖{i} (M_k ≤ v_{C∖i}, lemma L-R2); monotone: 0 ≤ v_{C∖i} ≤ v_C
             hyps += [L.v("i") <= L.v(), L.v("i") >= 0]
+            sources += ["given", "given"]
             if k != "i":
-                hyps += [L.M("i", k) >= 0, L.M(k, "i") <= L.v("i")]
-            concl = L.M("i") >= 0
+                hyps += [F.one(_r1_at(F.C(k), (i,))), F.one(_r2_at(F.C("i"), (F.i(k),)))]
+                sources += ["ih", "lemma:L-R2"]
+            concl = F.one(_r1_at(F.full, (i,)))
         else:  # R4
             hyps += [L.v("i") <= L.v(), L.single("i") <= L.v()]
+            sources += ["given", "given"]
             if k != "i":
-                hyps += [L.M("i", k) >= L.single("i"), L.M(k, "i") <= L.v("i")]
-            concl = L.M("i") >= L.single("i")
-        cases.append(LemmaCase(f"L-{axiom} (j={j}, k={k})", tuple(hyps), concl, L))
+                hyps += [F.one(_r4_at(F.C(k), (i,))), F.one(_r2_at(F.C("i"), (F.i(k),)))]
+                sources += ["ih", "lemma:L-R2"]
+            concl = F.one(_r4_at(F.full, (i,)))
+        cases.append(LemmaCase(f"L-{axiom} (j={j}, k={k})", tuple(hyps), concl, L, tuple(sources)))
     return cases
 
 
@@ -175,12 +245,14 @@ def lemma_symmetry() -> list[LemmaCase]:
             hyps = [L.v("i") == L.v("j"), L.f5("i", "j"),
                     L.M("i", "j") <= L.v("j"), L.M("j", "i") <= L.v("i"),
                     L.M(a, "j") == L.v("j"), L.M(b, "i") == L.v("i")]
+            sources = ["given", "lemma:L-F5", "lemma:L-R2", "lemma:L-R2", "step", "step"]
             for x in fresh:
                 hyps += [L.f5("i", x, "j"), L.f5("j", x, "i"),                 # F5 in C∖j, C∖i
                          L.M(x, "j") <= L.v("j"), L.M(x, "i") <= L.v("i"),     # R2 in C∖j, C∖i
                          L.f5("i", "j", x),                                    # F5 in C∖x
                          L.M("i", x) == L.M("j", x)]                           # F2 in C∖x (induction)
-            cases.append(LemmaCase(f"L-F2 (a={a}, b={b})", tuple(hyps), L.M("i") == L.M("j"), L))
+                sources += ["lemma:L-F5", "lemma:L-F5", "lemma:L-R2", "lemma:L-R2", "lemma:L-F5", "ih"]
+            cases.append(LemmaCase(f"L-F2 (a={a}, b={b})", tuple(hyps), L.M("i") == L.M("j"), L, tuple(sources)))
     return cases
 
 
@@ -222,7 +294,10 @@ def lemma_uniqueness(extra: tuple[str, ...] = ()) -> list[LemmaCase]:
         hyps += [L.M(k, tag="") == L.v(), L.M(k2, tag="P") == L.v()]
         hyps += _extra_axioms(L, names, extra)
         concl = L.M("a", tag="") == L.M("a", tag="P")
-        cases.append(LemmaCase(f"L-U{''.join('+' + e for e in extra)} (k={k}, k′={k2})", tuple(hyps), concl, L))
+        # every hypothesis is one of the claim's axioms at C; the induction hypothesis (the tables agree
+        # below C) is the sharing of the variables M^{C∖x} by both tables
+        cases.append(LemmaCase(f"L-U{''.join('+' + e for e in extra)} (k={k}, k′={k2})", tuple(hyps), concl, L,
+                               ("step",) * len(hyps)))
     return cases
 
 
@@ -242,7 +317,92 @@ def lemma_uniqueness_size(s: int, extra: tuple[str, ...] = ()) -> list[LemmaCase
         hyps.append(z3.Or([L.M(p, tag=tag) == L.v() for p in names]))
     hyps += _extra_axioms(L, names, extra)
     concl = z3.And([L.M(p, tag="") == L.M(p, tag="P") for p in names])
-    return [LemmaCase(f"L-U[{s}]{''.join('+' + e for e in extra)}", tuple(hyps), concl, L)]
+    return [LemmaCase(f"L-U[{s}]{''.join('+' + e for e in extra)}", tuple(hyps), concl, L, ("step",) * len(hyps))]
+
+
+def _reward_coalitions(formula: z3.ExprRef) -> list[tuple[str, tuple[str, ...]]]:
+    """(variable, removed players) for every reward M_p^{C∖S} in a local formula."""
+    import re
+    out, stack, seen = [], [formula], set()
+    while stack:
+        e = stack.pop()
+        if e.get_id() in seen:
+            continue
+        seen.add(e.get_id())
+        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            m = re.fullmatch(r"[A-Za-z]*M_[^^]+\^C((?:-[^-]+)*)", e.decl().name())
+            if m:
+                out.append((e.decl().name(), tuple(x for x in m.group(1).split("-") if x)))
+        stack.extend(e.children())
+    return out
+
+
+def check_induction(name: str, cases: list[LemmaCase]) -> tuple[list[str], set[str]]:
+    """Problems with a lemma's induction, and the other lemmas it rests on.
+
+    Every hypothesis must say where it comes from; every induction hypothesis (``"ih"``) must speak
+    only of rewards at strictly smaller coalitions (C∖S with S ≠ ∅); a lemma may not rest on itself.
+
+    >>> check_induction("L-F5", LEMMAS["L-F5"]())
+    ([], set())
+    >>> check_induction("L-R1", LEMMAS["L-R1"]())[1] == {"L-F5", "L-R2"}
+    True
+    """
+    problems: list[str] = []
+    deps: set[str] = set()
+    for case in cases:
+        if len(case.sources) != len(case.hypotheses):
+            problems.append(f"{case.name}: {len(case.hypotheses) - len(case.sources)} hypothesis(es) without a source")
+            continue
+        for formula, source in zip(case.hypotheses, case.sources):
+            if source == "ih":
+                at_c = [var for var, removed in _reward_coalitions(formula) if not removed]
+                if at_c:
+                    problems.append(f"{case.name}: the induction hypothesis {formula} speaks of C itself ({at_c[0]}), "
+                                    "not of a strictly smaller coalition")
+            elif source.startswith("lemma:"):
+                dep = source.split(":", 1)[1]
+                if dep == name:
+                    problems.append(f"{case.name}: {name} rests on itself")
+                deps.add(dep)
+            elif source not in ("step", "given"):
+                problems.append(f"{case.name}: unknown hypothesis source {source!r}")
+    return problems, deps
+
+
+def induction_order(names: list[str]) -> tuple[list[str], list[str]]:
+    """(problems, order): the dependency graph of the lemmas must be acyclic and closed.
+
+    >>> induction_order(["L-F5", "L-R2", "L-R1"])
+    ([], ['L-F5', 'L-R2', 'L-R1'])
+    """
+    deps: dict[str, set[str]] = {}
+    problems: list[str] = []
+    for name in names:
+        found, used = check_induction(name, LEMMAS[name]())
+        problems += found
+        deps[name] = used
+        missing = used - set(names)
+        if missing:
+            problems.append(f"{name} rests on {', '.join(sorted(missing))}, which the argument does not include")
+    order: list[str] = []
+    state: dict[str, str] = {}
+
+    def visit(node: str, path: list[str]) -> None:
+        if state.get(node) == "done":
+            return
+        if state.get(node) == "active":
+            problems.append("circular lemmas: " + " → ".join(path + [node]))
+            return
+        state[node] = "active"
+        for d in sorted(deps.get(node, ())):
+            if d in deps:
+                visit(d, path + [node])
+        state[node] = "done"
+        order.append(node)
+    for name in names:
+        visit(name, [])
+    return problems, order
 
 
 LEMMAS = {

@@ -169,6 +169,13 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
     if register and name in AXIOM_REGISTRY:
         raise ExactfairError(f"an axiom named {name!r} is already registered; choose another name")
 
+    def instance(c: int, players: tuple, hyp: Formula, formula: Any) -> Instance:
+        """An implication's premise is the instance's premise (so vacuity is checked per instance)."""
+        f = _as_formula(formula)
+        if isinstance(f, Implies):
+            return Instance(name, c, players, conj([hyp, f.hypothesis]), f.conclusion)
+        return Instance(name, c, players, hyp, f)
+
     def build(n: int) -> Iterator[Instance]:
         hyp = _as_formula(hypothesis(n)) if hypothesis is not None else TRUE
         if instances is not None:
@@ -176,19 +183,19 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
                 if isinstance(item, Instance):
                     yield item
                 else:
-                    yield Instance(name, 0, (), hyp, _as_formula(item))
+                    yield instance(0, (), hyp, item)
             return
         for c in range(1, 1 << n):
             ms = members(c)
             if per_coalition is not None:
-                yield Instance(name, c, ms, hyp, _as_formula(per_coalition(c, ms)))
+                yield instance(c, ms, hyp, per_coalition(c, ms))
             elif per_member is not None:
                 for i in ms:
-                    yield Instance(name, c, (i,), hyp, _as_formula(per_member(c, i)))
+                    yield instance(c, (i,), hyp, per_member(c, i))
             else:
                 for x, i in enumerate(ms):
                     for j in ms[x + 1:]:
-                        yield Instance(name, c, (i, j), hyp, _as_formula(per_pair(c, i, j)))
+                        yield instance(c, (i, j), hyp, per_pair(c, i, j))
 
     axiom = Axiom(name, title or name, statement or title or name, games, build)
     for n in (1, 2, 3):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .coalitions import members
 from .logic import Formula, Value, conj, disj, eq, ge, reward, value
 
-__all__ = ["algorithm1_step", "algorithm1_formulas"]
+__all__ = ["algorithm1_step", "algorithm1_option", "algorithm1_formulas"]
 
 
 def algorithm1_step(c: int, n: int, choose: str = "any", game: int = 0) -> Formula:
@@ -34,15 +34,26 @@ def algorithm1_step(c: int, n: int, choose: str = "any", game: int = 0) -> Formu
     if len(ms) <= 1:
         return conj(outsiders)
     js = ms if choose == "any" else ms[:1]
-    options = []
-    for j in js:
-        m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
-        for k in ms:
-            row = [eq(M(k, c), v(c))]
-            row += [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
-            argmax = [ge(m[k], m[i]) for i in ms if i != k]
-            options.append(conj(argmax + row))
+    options = [algorithm1_option(c, j, k, game) for j in js for k in ms]
     return conj(outsiders + [disj(options)])
+
+
+def algorithm1_option(c: int, j: int, k: int, game: int = 0) -> Formula:
+    """Lines 12–20 at C for reference j and chosen k: k maximises the provisional m (line 17), gets v_C
+    (line 18), and every other member gets the F5 reward against k (line 20).
+
+    >>> from exactfair.logic import atoms
+    >>> [a.op for a in atoms(algorithm1_option(0b11, 0, 1))]
+    ['>=', '==', '==']
+    """
+    ms = members(c)
+    v = lambda m: value(m, game)  # noqa: E731
+    M = lambda i, m: reward(i, m, game)  # noqa: E731
+    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
+    row = [eq(M(k, c), v(c))]
+    row += [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
+    argmax = [ge(m[k], m[i]) for i in ms if i != k]
+    return conj(argmax + row)
 
 
 def algorithm1_formulas(n: int, choose: str = "any", game: int = 0) -> list[Formula]:

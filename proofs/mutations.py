@@ -1,0 +1,262 @@
+"""Mutation testing of the prover: semantic mutants injected through the code's own seams.
+
+Each mutant replaces one definition the verdicts rest on (an axiom's conclusion builder, a line of
+Algorithm 1's relation, a game class, a lemma's induction hypothesis, the second solver) by a wrong
+one, with ``unittest.mock.patch`` — no text edits — and runs the claim that definition supports.
+A mutant is *killed* when the claim moves away from "proved" (refuted, vacuous, unknown, or an
+internal error raised by the exact re-check or the solver cross-check).  The score is written to
+``proofs/records/mutations.json`` and shown in ``proofs/REPORT.md``.
+
+Run: ``python -m proofs.mutations`` (about a minute).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import json
+import time
+from pathlib import Path
+from typing import Callable, Iterator
+from unittest import mock
+
+from exactfair import axioms, logic, relations
+from exactfair.logic import conj, disj, eq, ge, gt, le, reward, value
+from exactfair.solvers import cvc5_answer as _REAL_CVC5
+from exactfair.verdicts import InternalCheckError
+
+RECORD = Path(__file__).parent / "records" / "mutations.json"
+
+
+@contextlib.contextmanager
+def _fresh() -> Iterator[None]:
+    """Axiom instances are cached per n: clear the cache around a mutant."""
+    axioms._instances.cache_clear()
+    try:
+        yield
+    finally:
+        axioms._instances.cache_clear()
+
+
+@contextlib.contextmanager
+def _patch(target: object, name: str, replacement: object) -> Iterator[None]:
+    with _fresh(), mock.patch.object(target, name, replacement):
+        yield
+
+
+@contextlib.contextmanager
+def _replace_axiom(name: str, builder: Callable) -> Iterator[None]:
+    """Register a mutated copy of a built-in axiom under its name (the claim compiler resolves names there)."""
+    from exactfair.registry import AXIOM_REGISTRY
+    original = AXIOM_REGISTRY[name]
+    mutated = dataclasses.replace(original, _builder=builder)
+    with _fresh(), mock.patch.dict(AXIOM_REGISTRY._items, {name: mutated}):
+        yield
+
+
+def _bounded(claim: str, n: int) -> Callable[[], str]:
+    def run() -> str:
+        from exactfair.prover import prove_claim
+        return prove_claim(claim, n, timeout=60).verdict
+    return run
+
+
+def _all_n(claim: str) -> Callable[[], str]:
+    def run() -> str:
+        from exactfair.engine import all_n_verdict
+        v, _ = all_n_verdict(claim)
+        return v.verdict
+    return run
+
+
+def _user_claim(build: Callable) -> Callable[[], str]:
+    def run() -> str:
+        from exactfair import prove
+        return prove(build(), 3).verdict
+    return run
+
+
+# ---------------------------------------------------------------------------- the mutants
+def _option_argmin(c, j, k, game=0):
+    ms = relations.members(c)
+    v = lambda m: value(m, game)  # noqa: E731
+    M = lambda i, m: reward(i, m, game)  # noqa: E731
+    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
+    row = [eq(M(k, c), v(c))] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
+    return conj([le(m[k], m[i]) for i in ms if i != k] + row)           # argmin instead of argmax
+
+
+def _option_line20_sign(c, j, k, game=0):
+    ms = relations.members(c)
+    v = lambda m: value(m, game)  # noqa: E731
+    M = lambda i, m: reward(i, m, game)  # noqa: E731
+    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
+    row = [eq(M(k, c), v(c))] + [eq(M(i, c), v(c) + M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
+    return conj([ge(m[k], m[i]) for i in ms if i != k] + row)           # line 20: + M_k^{C∖i}
+
+
+def _option_off_by_one(c, j, k, game=0):
+    ms = relations.members(c)
+    v = lambda m: value(m, game)  # noqa: E731
+    M = lambda i, m: reward(i, m, game)  # noqa: E731
+    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
+    row = [eq(M(k, c), v(c))] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << i))) for i in ms if i != k]
+    return conj([ge(m[k], m[i]) for i in ms if i != k] + row)           # M_i^{C∖i} instead of M_i^{C∖k}
+
+
+def _option_line18(c, j, k, game=0):
+    ms = relations.members(c)
+    v = lambda m: value(m, game)  # noqa: E731
+    M = lambda i, m: reward(i, m, game)  # noqa: E731
+    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
+    row = [eq(M(k, c), v(c) - 1)] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k)))
+                                     for i in ms if i != k]
+    return conj([ge(m[k], m[i]) for i in ms if i != k] + row)           # line 18: v_C − 1
+
+
+def _option_no_argmax(c, j, k, game=0):
+    ms = relations.members(c)
+    v = lambda m: value(m, game)  # noqa: E731
+    M = lambda i, m: reward(i, m, game)  # noqa: E731
+    return conj([eq(M(k, c), v(c))] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k)))
+                                       for i in ms if i != k])             # line 17 dropped: any k
+
+
+def _ih_f5_circular(F, players):
+    from exactfair.lemmas import itertools
+    return [F.one(axioms._f5_at(F.full, (F.i(a), F.i(b)))) for a, b in itertools.combinations(players, 2)]
+
+
+def _f4_vacuous_reversed(n):
+    for inst in axioms._f4(n):
+        c = inst.coalition
+        dead = conj([inst.hypothesis, gt(value(c), value(c))])            # a premise that never holds …
+        yield dataclasses.replace(inst, hypothesis=dead, conclusion=le(reward(inst.players[0], c, 1),
+                                                                        reward(inst.players[0], c, 0)))   # … and >
+
+
+_DEAD_PREMISE = False
+
+
+def _premise_axiom():
+    """A user axiom "v_C ≤ v_C ⇒ M_i^C ≥ 0" (proved for Algorithm 1); the mutant makes the premise v_C < v_C,
+    which can never hold, and reverses the conclusion: it must come out vacuous, never proved."""
+    from exactfair import Claim, define_axiom
+    if _DEAD_PREMISE:
+        rule = lambda C, i: logic.Implies(logic.lt(value(C), value(C)), logic.lt(reward(i, C), 0))  # noqa: E731
+    else:
+        rule = lambda C, i: logic.Implies(logic.le(value(C), value(C)), logic.ge(reward(i, C), 0))  # noqa: E731
+    return Claim("balanced-reciprocity", conclude=define_axiom("USER-premise", "a user axiom with a premise",
+                                                               per_member=rule, register=False))
+
+
+def _flip_cvc5(smtlib, timeout=60.0):
+    answer = _REAL_CVC5(smtlib, timeout)
+    return {"sat": "unsat", "unsat": "sat"}.get(answer, answer)
+
+
+MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
+    ("R2 flipped (M_i^C ≥ v_C)", "theorem2.R2, n = 3",
+     lambda: _patch(axioms, "_r2_at", lambda c, p: ge(reward(p[0], c), value(c))), _bounded("theorem2.R2", 3)),
+    ("R1 flipped (M_i^C ≤ 0)", "theorem2.R1, n = 2",
+     lambda: _patch(axioms, "_r1_at", lambda c, p: le(reward(p[0], c), 0)), _bounded("theorem2.R1", 2)),
+    ("R3 with ∧ for ∃", "theorem2.R3, n = 2",
+     lambda: _patch(axioms, "_r3_at", lambda c, p: conj(eq(reward(i, c), value(c)) for i in p)),
+     _bounded("theorem2.R3", 2)),
+    ("R5: outsiders get 0", "theorem2.R5, n = 2",
+     lambda: _patch(axioms, "_r5_at", lambda c, p: eq(reward(p[0], c), 0)), _bounded("theorem2.R5", 2)),
+    ("F5 with a sign flipped", "theorem2.F5, n = 3",
+     lambda: _patch(axioms, "_f5_at", lambda c, p: eq(reward(p[0], c) - reward(p[0], c & ~(1 << p[1])),
+                                                    reward(p[1], c & ~(1 << p[0])) - reward(p[1], c))),
+     _bounded("theorem2.F5", 3)),
+    ("F1: the useless player gets 1", "theorem2.F1, n = 2",
+     lambda: _patch(axioms, "_f1_at", lambda c, p: eq(reward(p[0], c), 1) if len(p) == 1 else
+                    eq(reward(p[1], c), reward(p[1], c | 1 << p[0]))), _bounded("theorem2.F1", 2)),
+    ("F2: symmetric players differ by 1", "theorem2.F2, n = 2",
+     lambda: _patch(axioms, "_f2_at", lambda c, p: eq(reward(p[0], c), reward(p[1], c) + 1)),
+     _bounded("theorem2.F2", 2)),
+    ("argmin for argmax (line 17)", "theorem2.R2, n = 3",
+     lambda: _patch(relations, "algorithm1_option", _option_argmin), _bounded("theorem2.R2", 3)),
+    ("argmin for argmax, in the lemma", "theorem2.R2, all n",
+     lambda: _patch(relations, "algorithm1_option", _option_argmin), _all_n("theorem2.R2")),
+    ("wrong sign in line 20", "theorem2.F5, n = 3",
+     lambda: _patch(relations, "algorithm1_option", _option_line20_sign), _bounded("theorem2.F5", 3)),
+    ("off-by-one coalition in line 20 (C∖i for C∖k)", "theorem2.F5, n = 3",
+     lambda: _patch(relations, "algorithm1_option", _option_off_by_one), _bounded("theorem2.F5", 3)),
+    ("line 18 gives v_C − 1", "theorem2.R3, n = 2",
+     lambda: _patch(relations, "algorithm1_option", _option_line18), _bounded("theorem2.R3", 2)),
+    ("line 17 dropped, in the R2 lemma", "theorem2.R2, all n",
+     lambda: _patch(relations, "algorithm1_option", _option_no_argmax), _all_n("theorem2.R2")),
+    ("monotonicity dropped from the game class", "theorem2.R1, n = 2",
+     lambda: _fresh_class("monotone", lambda n, game=0: logic.TRUE), _bounded("theorem2.R1", 2)),
+    ("F4: unsatisfiable premise and reversed conclusion", "theorem2.F4, n = 3",
+     lambda: _replace_axiom("F4", _f4_vacuous_reversed), _bounded("theorem2.F4", 3)),
+    ("a user axiom whose premise can never hold", "Claim(balanced-reciprocity ⊨ USER-premise), n = 3",
+     lambda: _patch(__import__("proofs.mutations", fromlist=["x"]), "_DEAD_PREMISE", True),
+     _user_claim(_premise_axiom)),
+    ("circular induction hypothesis (F5 at C, not C∖x)", "theorem2.F5, all n",
+     lambda: _patch_lemmas("_ih_f5", _ih_f5_circular), _all_n("theorem2.F5")),
+    ("R2 dropped from the uniqueness lemma", "theorem1+R2, all n",
+     lambda: _patch_lemma_table("L-U+R2", lambda: __import__("exactfair.lemmas", fromlist=["x"]).lemma_uniqueness(())),
+     _all_n("theorem1+R2")),
+    ("the second solver contradicts z3", "theorem2.F5, n = 2",
+     lambda: _patch(__import__("exactfair.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
+     _bounded("theorem2.F5", 2)),
+]
+
+
+def _fresh_class(name: str, builder: Callable):
+    return _dict_patch(axioms.GAME_CLASSES, {name: builder})
+
+
+@contextlib.contextmanager
+def _dict_patch(target: dict, values: dict) -> Iterator[None]:
+    with _fresh(), mock.patch.dict(target, values):
+        yield
+
+
+def _patch_lemmas(name: str, replacement: Callable):
+    from exactfair import lemmas
+    return _patch(lemmas, name, replacement)
+
+
+def _patch_lemma_table(name: str, builder: Callable):
+    from exactfair import lemmas
+    return _dict_patch(lemmas.LEMMAS, {name: builder})
+
+
+def run_mutant(name: str, claim: str, inject: Callable, run: Callable[[], str]) -> dict:
+    """Run one mutant; ``killed`` is True when the claim is no longer proved."""
+    start = time.perf_counter()
+    with inject():
+        try:
+            outcome = run()
+        except InternalCheckError as exc:
+            outcome = f"internal error ({str(exc)[:80]})"
+    return {"mutant": name, "claim": claim, "outcome": outcome, "killed": outcome != "proved",
+            "seconds": round(time.perf_counter() - start, 2)}
+
+
+def run_all(write: bool = True) -> dict:
+    """Every mutant; the record holds each outcome and the score."""
+    results = [run_mutant(*m) for m in MUTANTS]
+    killed = sum(r["killed"] for r in results)
+    record = {"mutants": results, "killed": killed, "total": len(results),
+              "score": f"{killed}/{len(results)}"}
+    if write:
+        RECORD.parent.mkdir(exist_ok=True)
+        RECORD.write_text(json.dumps(record, indent=2, ensure_ascii=False) + "\n")
+    return record
+
+
+def main() -> int:
+    record = run_all()
+    for r in record["mutants"]:
+        print(f"{'killed' if r['killed'] else 'SURVIVED':8}  {r['mutant']:52}  {r['claim']:28}  {r['outcome']}")
+    print(f"mutation score {record['score']}")
+    return 0 if record["killed"] == record["total"] else 1
+
+
+if __name__ == "__main__":
+    from proofs import mutations          # the mutants patch this module by name, not __main__
+    raise SystemExit(mutations.main())

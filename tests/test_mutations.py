@@ -1,0 +1,31 @@
+"""Guards are tested by breaking things: every semantic mutant of the prover must move its claim off 'proved'.
+
+Each mutant is injected through a seam of the code (an axiom's conclusion builder, a line of the
+Algorithm 1 relation, a game class, a lemma's induction hypothesis, the second solver) and the
+claim it supports is re-run.  Each claim is first shown to be proved without the mutant, so a kill
+is the mutant's doing.
+"""
+
+import json
+from pathlib import Path
+
+import pytest
+
+from proofs.mutations import MUTANTS, RECORD, run_mutant
+
+
+@pytest.mark.parametrize("name, claim, inject, run", MUTANTS, ids=[m[0] for m in MUTANTS])
+def test_mutant_is_killed(name, claim, inject, run):
+    assert run() == "proved", f"{claim} must be proved without the mutant"
+    result = run_mutant(name, claim, inject, run)
+    assert result["killed"], f"mutant survived: {name} left {claim} {result['outcome']}"
+    assert run() == "proved", "the mutant leaked out of its context"
+
+
+def test_at_least_fifteen_mutants_and_the_record_agrees():
+    assert len(MUTANTS) >= 15
+    record = json.loads(Path(RECORD).read_text())
+    assert record["total"] == len(MUTANTS) and record["killed"] == record["total"]
+    assert {m["mutant"] for m in record["mutants"]} == {m[0] for m in MUTANTS}
+    report = (Path(__file__).parents[1] / "proofs" / "REPORT.md").read_text()
+    assert f"mutation score {record['score']}" in report

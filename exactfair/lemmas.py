@@ -86,6 +86,8 @@ class LemmaCase:
     conclusion: z3.BoolRef
     local: Local
     sources: tuple = ()
+    frame: object = None           # the frame the case was read in (for check_instances)
+    choices: tuple = ()            # (j, k) for Algorithm 1 steps
 
 
 class _Frame:
@@ -179,7 +181,7 @@ def _patterns(targets: list[str], extra: list[str]):
     yield from rec(0, {}, [])
 
 
-def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
+def lemma_algorithm_step(axiom: str, frames=None) -> list[LemmaCase]:
     """The inductive step of Theorem 2 for ``axiom`` in {F5, R2, R1, R4}, one case per pattern.
 
     >>> [c.name for c in lemma_algorithm_step('R2')][:2]
@@ -193,35 +195,36 @@ def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
     else:
         raise ValueError(f"no inductive-step lemma for {axiom}")
     from .axioms import _f5_at, _r1_at, _r2_at, _r4_at
+    from .logic import ge, le, value
     for mapping, names in _patterns(targets, ["j", "k"]):
-        L = Local()
-        F = _Frame(L, names)
-        j, k = mapping["j"], mapping["k"]
-        step = _step(F, j, k)
-        ih = _ih_f5(F, names)
-        hyps = step + ih
-        sources = ["step"] * len(step) + (["ih"] if axiom == "F5" else ["lemma:L-F5"]) * len(ih)
-        i = F.i(targets[0])
-        if axiom == "F5":
-            concl = F.one(_f5_at(F.full, (F.i("a"), F.i("b"))))
-        elif axiom == "R2":
-            concl = F.one(_r2_at(F.full, (i,)))
-        elif axiom == "R1":
-            # IH: R1 at C∖{k} (M_i ≥ 0), R2 at C∖{i} (M_k ≤ v_{C∖i}, lemma L-R2); monotone: 0 ≤ v_{C∖i} ≤ v_C
-            hyps += [L.v("i") <= L.v(), L.v("i") >= 0]
-            sources += ["given", "given"]
-            if k != "i":
-                hyps += [F.one(_r1_at(F.C(k), (i,))), F.one(_r2_at(F.C("i"), (F.i(k),)))]
-                sources += ["ih", "lemma:L-R2"]
-            concl = F.one(_r1_at(F.full, (i,)))
-        else:  # R4
-            hyps += [L.v("i") <= L.v(), L.single("i") <= L.v()]
-            sources += ["given", "given"]
-            if k != "i":
-                hyps += [F.one(_r4_at(F.C(k), (i,))), F.one(_r2_at(F.C("i"), (F.i(k),)))]
-                sources += ["ih", "lemma:L-R2"]
-            concl = F.one(_r4_at(F.full, (i,)))
-        cases.append(LemmaCase(f"L-{axiom} (j={j}, k={k})", tuple(hyps), concl, L, tuple(sources)))
+        for F in (frames(names) if frames is not None else [_Frame(Local(), names)]):
+            L = F.L
+            j, k = mapping["j"], mapping["k"]
+            step = _step(F, j, k)
+            ih = _ih_f5(F, names)
+            hyps = step + ih
+            sources = ["step"] * len(step) + (["ih"] if axiom == "F5" else ["lemma:L-F5"]) * len(ih)
+            i = F.i(targets[0])
+            if axiom == "F5":
+                concl = F.one(_f5_at(F.full, (F.i("a"), F.i("b"))))
+            elif axiom == "R2":
+                concl = F.one(_r2_at(F.full, (i,)))
+            elif axiom == "R1":
+                # IH: R1 at C∖{k} (M_i ≥ 0), R2 at C∖{i} (M_k ≤ v_{C∖i}, lemma L-R2); monotone: 0 ≤ v_{C∖i} ≤ v_C
+                hyps += [F.one(le(value(F.C("i")), value(F.full))), F.one(ge(value(F.C("i")), 0))]
+                sources += ["given", "given"]
+                if k != "i":
+                    hyps += [F.one(_r1_at(F.C(k), (i,))), F.one(_r2_at(F.C("i"), (F.i(k),)))]
+                    sources += ["ih", "lemma:L-R2"]
+                concl = F.one(_r1_at(F.full, (i,)))
+            else:  # R4
+                hyps += [F.one(le(value(F.C("i")), value(F.full))), F.one(le(value(1 << i), value(F.full)))]
+                sources += ["given", "given"]
+                if k != "i":
+                    hyps += [F.one(_r4_at(F.C(k), (i,))), F.one(_r2_at(F.C("i"), (F.i(k),)))]
+                    sources += ["ih", "lemma:L-R2"]
+                concl = F.one(_r4_at(F.full, (i,)))
+            cases.append(LemmaCase(f"L-{axiom} (j={j}, k={k})", tuple(hyps), concl, L, tuple(sources), F, (j, k)))
     return cases
 
 
@@ -403,6 +406,89 @@ def induction_order(names: list[str]) -> tuple[list[str], list[str]]:
     for name in names:
         visit(name, [])
     return problems, order
+
+
+class _ConcreteFrame(_Frame):
+    """The frame read at a concrete coalition of an n-player table: named players are members."""
+
+    def __init__(self, L: Local, names: list[str], embedding: dict, coalition: int, look) -> None:
+        super().__init__(L, names)
+        self.embedding, self.coalition, self.concrete = embedding, coalition, look
+
+    def _mask(self, frame_mask: int) -> int:
+        if frame_mask >> self.rest & 1:
+            out = self.coalition
+            for p in self._removed(frame_mask):
+                out &= ~(1 << self.embedding[p])
+            return out
+        return 1 << self.embedding[self.names[frame_mask.bit_length() - 1]]
+
+    def look(self, atom):
+        from .logic import Reward, Value
+        mask = self._mask(atom.coalition)
+        if isinstance(atom, Value):
+            return self.concrete(Value(mask, atom.game))
+        return self.concrete(Reward(self.embedding[self.names[atom.player]], mask, atom.game))
+
+
+_LEMMA_AXIOM = {"L-F5": "F5", "L-R2": "R2", "L-R1": "R1", "L-R4": "R4"}
+
+
+def check_instances(name: str, n: int, timeout: float = 60.0) -> list[str]:
+    """For n players, check that every instance of lemma ``name`` at every coalition is supplied by the
+    induction: its ``step`` hypotheses follow from Algorithm 1's row (the option of its j and k), its
+    ``ih`` hypotheses from the lemma's own axiom at strictly smaller coalitions, ``lemma:X`` from X's
+    axiom at sub-coalitions, ``given`` from monotonicity — all on the whole-table encoding.  Returns
+    the problems found (empty when every instance is justified).
+
+    >>> check_instances("L-R2", 3)
+    []
+    """
+    from itertools import permutations
+
+    from .axioms import game_class_formula, get_axiom
+    from .coalitions import members, subsets
+    from .relations import algorithm1_option
+    from .z3backend import SymbolicGame, SymbolicTable, compile_formula, lookup
+
+    axiom_name = _LEMMA_AXIOM[name]
+    g, t = SymbolicGame(n), SymbolicTable(n)
+    look = lookup(g, t)
+    given = [compile_formula(game_class_formula("monotone", n), look)]
+
+    def axiom_below(ax: str, c: int, strict: bool) -> list:
+        out = []
+        for inst in get_axiom(ax).instances(n):
+            if inst.coalition & c == inst.coalition and (inst.coalition != c or not strict):
+                out.append(compile_formula(inst.formula(), look))
+        return out
+
+    problems: list[str] = []
+    for c in range(1 << n):
+        ms = members(c)
+        if len(ms) < 2:
+            continue
+        ih = axiom_below(axiom_name, c, strict=True)
+        deps = {d: axiom_below(_LEMMA_AXIOM[d], c, strict=False) for d in _LEMMA_AXIOM if d != name}
+        def frames(names: list[str], c=c, ms=ms):
+            return [_ConcreteFrame(Local(), names, dict(zip(names, images)), c, look)
+                    for images in permutations(ms, len(names))]
+
+        for case in lemma_algorithm_step(axiom_name, frames):
+            embedding = case.frame.embedding
+            j_name, k_name = case.choices
+            option = compile_formula(algorithm1_option(c, embedding[j_name], embedding[k_name]), look)
+            for h, source in zip(case.hypotheses, case.sources):
+                premises = {"step": [option], "ih": ih, "given": given}.get(source)
+                if source.startswith("lemma:"):
+                    premises = deps.get(source.split(":", 1)[1], []) + ih
+                solver = z3.Solver()
+                solver.set("timeout", int(timeout * 1000))
+                solver.add(list(premises or []) + [z3.Not(h)])
+                if solver.check() != z3.unsat:
+                    problems.append(f"{case.name} at C = {c:b} ({embedding}): the {source} hypothesis {h} is not "
+                                    "supplied by the induction")
+    return problems
 
 
 LEMMAS = {

@@ -64,10 +64,22 @@ _ALL_N: dict[str, tuple[list[str], str]] = {
     "theorem2.R4": (["L-F5", "L-R2", "L-R4"], "induction on |C| with L-R4, using R2 (L-R2)"),
     "theorem2.F2": (["L-F5", "L-R2", "L-F2"], "induction on |C| with L-F2 (the paper's A.8), using F5 and R2 "
                     "(L-F5, L-R2)"),
-    "corollary3": (["L-F5", "L-R2", "L-U+R2"],
-                   "every run satisfies R2, R3, R5, F5 (L-F5, L-R2; R3, R5 by lines 4, 10, 18) and "
-                   "such a table is unique (L-U+R2)"),
+    "theorem2.R3": (["L-R3"], "line 4 (|C| = 1) and line 18 (|C| ≥ 2) of the relation (L-R3)"),
+    "theorem2.R5": (["L-R5"], "lines 2, 4 and 10 of the relation (L-R5)"),
+    "theorem2.F1": (["L-F5", "L-R2", "L-R3", "L-F1"],
+                    "induction on |C| with L-F1 (the paper's A.7; it needs v monotone), using F5, R2, R3 (L-F5, "
+                    "L-R2, L-R3)"),
+    "theorem2.F4": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2", "L-F4"],
+                    "induction on |C| with L-F4 (both runs; M(v′)_i^C ≥ M(v)_i^C + v′_C − v_C), using uniqueness "
+                    "with R2 (L-U+R2) for the agreement below C∖{i}"),
+    "corollary3": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2"],
+                   "every run satisfies R2, R3, R5, F5 (L-F5, L-R2, L-R3, L-R5) and such a table is unique (L-U+R2)"),
     "theorem1+R2": (["L-U+R2"], "induction on |C| with the uniqueness step L-U+R2"),
+    **{f"corollary4.{x}+R2": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2"] + extra,
+                              f"a table with R2, R3, R5, F5 is Algorithm 1's run (L-U+R2; the run has them: L-F5, "
+                              f"L-R2, L-R3, L-R5), and the run satisfies {x} for all n ({', '.join(extra)})")
+       for x, extra in (("R1", ["L-R1"]), ("R4", ["L-R4"]), ("F1", ["L-F1"]), ("F2", ["L-F2"]),
+                        ("F4", ["L-F4"]))},
     "theorem1": (["L-U"], "induction on |C| with the uniqueness step L-U"),
 }
 
@@ -75,7 +87,7 @@ _ALL_N: dict[str, tuple[list[str], str]] = {
 def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
     """The all-n verdict of a claim from its inductive-step lemmas, if it has any.
 
-    >>> all_n_verdict("theorem2.F5")[0].verdict, all_n_verdict("theorem2.F1")[0]
+    >>> all_n_verdict("theorem2.F5")[0].verdict, all_n_verdict("theorem2.F3")[0]
     ('proved', None)
     """
     if claim not in _ALL_N:

@@ -97,10 +97,12 @@ class _Frame:
     reward, or a coalition without it) are dropped: C may have no member besides the named ones, and
     dropping a hypothesis only weakens the lemma."""
 
-    def __init__(self, L: Local, names: list[str]) -> None:
-        self.L, self.names = L, list(names)
-        self.rest = len(self.names)
-        self.full = (1 << (self.rest + 1)) - 1
+    def __init__(self, L: Local, names: list[str], outsiders: list[str] = (), rest: bool = True) -> None:
+        self.L, self.names, self.outsiders = L, list(names), list(outsiders)
+        self.rest = len(self.names) if rest else None
+        members = len(self.names) + (1 if rest else 0)
+        self.full = (1 << members) - 1
+        self.n = members + len(self.outsiders)
 
     def C(self, *removed: str) -> int:
         mask = self.full
@@ -109,24 +111,37 @@ class _Frame:
         return mask
 
     def i(self, p: str) -> int:
-        return self.names.index(p)
+        if p in self.names:
+            return self.names.index(p)
+        return self.full.bit_length() + self.outsiders.index(p)
+
+    def _name(self, index: int) -> str:
+        if index < len(self.names):
+            return self.names[index]
+        return self.outsiders[index - self.full.bit_length()]
 
     def _removed(self, mask: int) -> list[str]:
         return [p for t, p in enumerate(self.names) if not mask >> t & 1]
 
+    def _inside(self, mask: int) -> bool:
+        """A coalition of the form C∖S (S named members), as opposed to a singleton of a named player."""
+        if self.rest is None:
+            return mask & ~self.full == 0 and mask != 0 and not (bin(mask).count("1") == 1 and mask != self.full)
+        return bool(mask >> self.rest & 1)
+
     def _local(self, atom) -> bool:
         from .logic import Value
         if isinstance(atom, Value):
-            return bool(atom.coalition >> self.rest & 1) or bin(atom.coalition).count("1") == 1
-        return bool(atom.coalition >> self.rest & 1) and atom.player != self.rest
+            return self._inside(atom.coalition) or bin(atom.coalition).count("1") == 1
+        return self._inside(atom.coalition) and atom.player != self.rest
 
     def look(self, atom):
         from .logic import Value
         if isinstance(atom, Value):
-            if atom.coalition >> self.rest & 1:
+            if self._inside(atom.coalition):
                 return self.L.v(*self._removed(atom.coalition))
-            return self.L.single(self.names[atom.coalition.bit_length() - 1])
-        return self.L.M(self.names[atom.player], *self._removed(atom.coalition))
+            return self.L.single(self._name(atom.coalition.bit_length() - 1))
+        return self.L.M(self._name(atom.player), *self._removed(atom.coalition))
 
     def compile(self, formula) -> list:
         """The conjuncts of ``formula`` that speak only of named players and coalitions containing r."""
@@ -408,6 +423,126 @@ def induction_order(names: list[str]) -> tuple[list[str], list[str]]:
     return problems, order
 
 
+def lemma_weak_efficiency() -> list[LemmaCase]:
+    """L-R3: R3 at C from the one relation: line 4 when C = {k}, line 18 when |C| ≥ 2 (k the chosen player).
+
+    >>> prove_lemma("L-R3").verdict
+    'proved'
+    """
+    from .axioms import _r3_at
+    from .relations import algorithm1_option, algorithm1_step
+    cases = []
+    L = Local()
+    F = _Frame(L, ["k"], rest=False)                                   # C = {k}: line 4
+    cases.append(LemmaCase("L-R3 (C = {k}, line 4)", tuple(F.compile(algorithm1_step(F.full, F.n))),
+                           F.one(_r3_at(F.full, (F.i("k"),))), L, ("step",) * len(F.compile(algorithm1_step(F.full, F.n)))))
+    for j in ("k", "j"):                                               # |C| ≥ 2: line 18 for any reference j
+        L = Local()
+        F = _Frame(L, list(dict.fromkeys(["k", j])))
+        step = F.compile(algorithm1_option(F.full, F.i(j), F.i("k")))
+        cases.append(LemmaCase(f"L-R3 (j={j}, line 18)", tuple(step), F.one(_r3_at(F.full, (F.i("k"),))), L,
+                               ("step",) * len(step), F, (j, "k")))
+    return cases
+
+
+def lemma_non_participation() -> list[LemmaCase]:
+    """L-R5: an outsider o of C gets v_o, from lines 2, 4 and 10 of the one relation (any size of C).
+
+    >>> prove_lemma("L-R5").verdict
+    'proved'
+    """
+    from .axioms import _r5_at
+    from .relations import algorithm1_step
+    cases = []
+    for names in ([], ["p"]):                                          # |C| = 1 (just r) and |C| ≥ 2
+        L = Local()
+        F = _Frame(L, names, outsiders=["o"])
+        step = F.compile(algorithm1_step(F.full, F.n))
+        cases.append(LemmaCase(f"L-R5 ({'|C| = 1' if not names else '|C| ≥ 2'})", tuple(step),
+                               F.one(_r5_at(F.full, (F.i("o"),))), L, ("step",) * len(step)))
+    return cases
+
+
+def lemma_uselessness() -> list[LemmaCase]:
+    """L-F1: the inductive step of F1 (the paper's A.7): a useless u gets 0 in C, the others as in C∖{u}.
+
+    Named: u (useless), i (another member), k (R3's player in C: M_k^C = v_C) and k′ (R3's player in
+    C∖{u}), with every coincidence of i, k, k′ (k may be u; k′ may not).  Hypotheses, each with its
+    source: u is useless (v_{C∖X} = v_{C∖X∖u}, v_u = 0) and v is monotone (given); R3 at C and C∖u (lemma L-R3); R2 at C and
+    C∖x (L-R2); F5 at C and at C∖x for the named pairs (L-F5); F1 at C∖x for named x ≠ u (the induction
+    hypothesis: M_u^{C∖x} = 0, M_y^{C∖x} = M_y^{C∖{x,u}}).  Conclusion: M_u^C = 0 and M_i^C = M_i^{C∖u}.
+
+    >>> prove_lemma("L-F1").verdict
+    'proved'
+    """
+    cases = []
+    for k in ("u", "i", "k"):
+        for k2 in (("i", "k2") + (("k",) if k == "k" else ())):
+            L = Local()
+            names = list(dict.fromkeys(["u", "i", k, k2]))
+            others = [x for x in names if x != "u"]
+            hyps, sources = [], []
+
+            def add(items, source):
+                hyps.extend(items)
+                sources.extend([source] * len(items))
+            add([L.v() == L.v("u"), L.single("u") == 0] + [L.v(x) == L.v(x, "u") for x in others]
+                + [L.v(x) <= L.v() for x in names] + [L.v(x, y) <= L.v(x) for x in names for y in names if y != x]
+                + [L.v(x, y) >= 0 for x in names for y in names if y != x], "given")        # u useless; monotone
+            add([L.M(k) == L.v(), L.M(k2, "u") == L.v("u")], "lemma:L-R3")
+            add([L.M(p) <= L.v() for p in names] + [L.M(p, x) <= L.v(x) for x in names for p in names if p != x],
+                "lemma:L-R2")
+            add([L.f5(a, b) for a, b in itertools.combinations(names, 2)]
+                + [L.f5(a, b, x) for x in names for a, b in itertools.combinations([p for p in names if p != x], 2)],
+                "lemma:L-F5")
+            ih = []
+            for x in others:
+                ih.append(L.M("u", x) == 0)
+                ih += [L.M(y, x) == L.M(y, x, "u") for y in others if y != x]
+            add(ih, "ih")
+            concl = z3.And(L.M("u") == 0, L.M("i") == L.M("i", "u"))
+            cases.append(LemmaCase(f"L-F1 (k={k}, k′={k2})", tuple(hyps), concl, L, tuple(sources)))
+    return cases
+
+
+def lemma_strict_monotonicity() -> list[LemmaCase]:
+    """L-F4: the inductive step of F4 for two runs (v and v′), proving the stronger
+    M(v′)_i^C ≥ M(v)_i^C + (v′_C − v_C) — hence F4 when v′_C > v_C, and its weak form W (≥) otherwise.
+
+    Named: i, and k′ (the player v′'s run chooses in line 17; k′ = i possible).  Hypotheses: v′'s row at C
+    (lines 18, 20; step); the runs agree below C∖{i} — v′ = v on every D ⊆ C∖{i}, and runs on equal
+    games are equal (uniqueness with R2, lemma L-U+R2): M(v′)^{C∖i} = M(v)^{C∖i}; F5 at C for (i, k′) and
+    R2 at C in v's run (L-F5, L-R2); v′_C ≥ v_C (given); W at C∖{k′}, whose hypotheses the ones at C imply
+    (the induction hypothesis).  Uses uniqueness *with R2* — the paper's "Theorem 1" alone (false) would
+    not do.
+
+    >>> prove_lemma("L-F4").verdict
+    'proved'
+    """
+    cases = []
+    for k2 in ("i", "k"):
+        L = Local()
+        vC, vpC = L.v(), L._get("vp_C")
+        Mp = lambda p, *r: L.M(p, *r, tag="P")  # noqa: E731
+        hyps, sources = [], []
+
+        def add(items, source):
+            hyps.extend(items)
+            sources.extend([source] * len(items))
+        add([vpC >= vC], "given")
+        add([Mp(k2) == vpC] + ([Mp("i") == vpC - Mp(k2, "i") + Mp("i", k2)] if k2 != "i" else []), "step")
+        if k2 != "i":
+            add([Mp(k2, "i") == L.M(k2, "i")], "lemma:L-U+R2")
+            add([L.f5("i", k2)], "lemma:L-F5")
+            add([L.M(k2) <= vC], "lemma:L-R2")
+            add([Mp("i", k2) >= L.M("i", k2)], "ih")
+        else:
+            add([L.M("i") <= vC], "lemma:L-R2")
+        concl = Mp("i") >= L.M("i") + (vpC - vC)
+        cases.append(LemmaCase(f"L-F4 (k′={k2})", tuple(hyps), concl, L, tuple(sources)))
+    return cases
+
+
 class _ConcreteFrame(_Frame):
     """The frame read at a concrete coalition of an n-player table: named players are members."""
 
@@ -499,6 +634,10 @@ LEMMAS = {
     "L-U": lambda: lemma_uniqueness(()),
     "L-U+R2": lambda: lemma_uniqueness(("R2",)),
     "L-F2": lemma_symmetry,
+    "L-R3": lemma_weak_efficiency,
+    "L-R5": lemma_non_participation,
+    "L-F1": lemma_uselessness,
+    "L-F4": lemma_strict_monotonicity,
 }
 
 

@@ -22,6 +22,7 @@ from unittest import mock
 
 from exactfair import axioms, logic, relations
 from exactfair.logic import conj, disj, eq, ge, gt, le, reward, value
+from exactfair.relations import algorithm1_step as _REAL_STEP
 from exactfair.solvers import cvc5_answer as _REAL_CVC5
 from exactfair.verdicts import InternalCheckError
 
@@ -155,6 +156,39 @@ def _flip_cvc5(smtlib, timeout=60.0):
     return {"sat": "unsat", "unsat": "sat"}.get(answer, answer)
 
 
+def _step_outsiders_zero(c, n, choose="any", game=0):
+    ms = relations.members(c)
+    real = _REAL_STEP(c, n, choose, game)
+    parts = real.parts if isinstance(real, logic.And) else (real,)
+    zeros = [eq(reward(i, c, game), 0) for i in range(n) if len(ms) <= 1 or i not in ms]
+    return conj(zeros + [p for p in parts if not (isinstance(p, logic.Compare) and p.op == "==")])
+
+
+def _without(lemma: str, source: str):
+    """The lemma with every hypothesis of one source removed (the step must then fail)."""
+    from exactfair import lemmas
+    real = lemmas.LEMMAS[lemma]
+
+    def build():
+        out = []
+        for case in real():
+            keep = [(h, s) for h, s in zip(case.hypotheses, case.sources) if s != source]
+            out.append(dataclasses.replace(case, hypotheses=tuple(h for h, _ in keep), sources=tuple(s for _, s in keep)))
+        return out
+    return build
+
+
+def _circular_f1():
+    """L-F1 assuming F1 at C itself (M_u^C = 0) as its induction hypothesis."""
+    from exactfair import lemmas
+    real = lemmas.LEMMAS["L-F1"]
+
+    def build():
+        return [dataclasses.replace(case, hypotheses=case.hypotheses + (case.local.M("u") == 0,),
+                                    sources=case.sources + ("ih",)) for case in real()]
+    return build
+
+
 MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("R2 flipped (M_i^C ≥ v_C)", "theorem2.R2, n = 3",
      lambda: _patch(axioms, "_r2_at", lambda c, p: ge(reward(p[0], c), value(c))), _bounded("theorem2.R2", 3)),
@@ -199,6 +233,16 @@ MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("R2 dropped from the uniqueness lemma", "theorem1+R2, all n",
      lambda: _patch_lemma_table("L-U+R2", lambda: __import__("exactfair.lemmas", fromlist=["x"]).lemma_uniqueness(())),
      _all_n("theorem1+R2")),
+    ("line 18 gives v_C − 1, in the R3 lemma", "theorem2.R3, all n",
+     lambda: _patch(relations, "algorithm1_option", _option_line18), _all_n("theorem2.R3")),
+    ("outsiders get 0 (line 10), in the R5 lemma", "theorem2.R5, all n",
+     lambda: _patch(relations, "algorithm1_step", _step_outsiders_zero), _all_n("theorem2.R5")),
+    ("F1 step without its induction hypothesis", "theorem2.F1, all n",
+     lambda: _patch_lemma_table("L-F1", _without("L-F1", "ih")), _all_n("theorem2.F1")),
+    ("F1 step assuming F1 at C (circular)", "theorem2.F1, all n",
+     lambda: _patch_lemma_table("L-F1", _circular_f1()), _all_n("theorem2.F1")),
+    ("F4 step without uniqueness (no agreement below C∖i)", "theorem2.F4, all n",
+     lambda: _patch_lemma_table("L-F4", _without("L-F4", "lemma:L-U+R2")), _all_n("theorem2.F4")),
     ("the second solver contradicts z3", "theorem2.F5, n = 2",
      lambda: _patch(__import__("exactfair.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
      _bounded("theorem2.F5", 2)),

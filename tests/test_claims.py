@@ -17,6 +17,7 @@ REQUIRED = [
     "paper.corollary3", "paper.corollary4", "paper.theorem5", "paper.theorem5.tables", "post.claim",
     "post.example1.fixed-points", "post.example1.outcome", "post.example2.translation", "post.example2.validity",
     "post.example2.outcome", "post.example3.subset", "post.example3.outcome",
+    "paper.proof.F1.step", "paper.proof.F4.step",
 ]
 
 EXPECTED_REFUTED = {"paper.theorem1", "paper.theorem2.F3", "paper.corollary4", "paper.proof.theorem1.step",
@@ -134,3 +135,15 @@ def test_findings_in_the_docs_name_catalogue_claims_that_are_proved(records):
     sentence = re.search(r"and so does every mechanism satisfying (.*?) \(", readme).group(1)
     assert sentence == "R2, R3, R5 and F5"          # the hypotheses finding.F3.every-R2R3R5F5-table proves
     assert "finding.F3.every-R2R3R5F5-table" in readme and "finding.F3.not-forced-by-F5-R5" in readme
+
+
+def test_every_true_part_of_theorem2_is_proved_for_all_n(records):
+    by_id = {r["id"]: r for r in records}
+    for axiom in ("R1", "R2", "R3", "R4", "R5", "F1", "F2", "F4", "F5"):
+        r = by_id[f"paper.theorem2.{axiom}"]
+        assert (r["verdict"], r["scope"]) == ("proved", "all n, by inductive step"), axiom
+        assert r["second_solver"]["agrees"] is True
+    for step in ("F1", "F4", "R3", "R5"):
+        assert by_id[f"paper.proof.{step}.step"]["verdict"] == "proved"
+    assert by_id["paper.theorem2.F3"]["verdict"] == "refuted"      # the one false part, with its broken step
+    assert by_id["paper.proof.F3.eq56"]["verdict"] == "refuted"

@@ -99,7 +99,26 @@ def test_unknown_keeps_smtlib(tmp_path):
 def test_lemmas():
     verdicts = {name: prove_lemma(name).verdict for name in LEMMAS}
     assert verdicts == {"L-F5": "proved", "L-R2": "proved", "L-R1": "proved", "L-R4": "proved",
-                        "L-U": "refuted", "L-U+R2": "proved", "L-F2": "proved"}
+                        "L-U": "refuted", "L-U+R2": "proved", "L-F2": "proved", "L-R3": "proved", "L-R5": "proved",
+                        "L-F1": "proved", "L-F4": "proved"}
+
+
+def test_f1_lemma_needs_monotonicity_and_f4_lemma_needs_uniqueness_with_r2():
+    """The F1 step needs the game's monotonicity and its induction hypothesis; the F4 step needs uniqueness."""
+    import dataclasses
+    from exactfair.lemmas import lemma_strict_monotonicity, lemma_uselessness
+
+    import z3
+
+    def without(cases, source, keep=lambda h: False):
+        return [dataclasses.replace(c, hypotheses=tuple(h for h, s in zip(c.hypotheses, c.sources)
+                                                        if s != source or keep(h)),
+                                    sources=tuple(s for h, s in zip(c.hypotheses, c.sources) if s != source or keep(h)))
+                for c in cases]
+    equalities = lambda h: h.decl().kind() == z3.Z3_OP_EQ  # noqa: E731 — keep "u is useless", drop monotonicity
+    assert prove_lemma("L-F1", without(lemma_uselessness(), "given", keep=equalities)).verdict == "refuted"
+    assert prove_lemma("L-F1", without(lemma_uselessness(), "ih")).verdict == "refuted"
+    assert prove_lemma("L-F4", without(lemma_strict_monotonicity(), "lemma:L-U+R2")).verdict == "refuted"
 
 
 def test_f2_lemma_needs_its_induction_hypothesis():
@@ -114,11 +133,12 @@ def test_f2_lemma_needs_its_induction_hypothesis():
 
 
 def test_all_n_and_uniqueness_bounded():
-    for claim in ("theorem2.F5", "theorem2.R1", "theorem2.R2", "theorem2.R4", "theorem2.F2", "corollary3",
-                  "theorem1+R2"):
+    for claim in ("theorem2.F5", "theorem2.R1", "theorem2.R2", "theorem2.R3", "theorem2.R4", "theorem2.R5",
+                  "theorem2.F1", "theorem2.F2", "theorem2.F4", "corollary3", "theorem1+R2",
+                  "corollary4.R1+R2", "corollary4.R4+R2", "corollary4.F1+R2", "corollary4.F2+R2", "corollary4.F4+R2"):
         assert all_n_verdict(claim)[0].verdict == "proved", claim
     assert all_n_verdict("theorem1")[0].verdict == "refuted"
-    assert all_n_verdict("theorem2.F1")[0] is None
+    assert all_n_verdict("theorem2.F3")[0] is None
     assert uniqueness_up_to(10).verdict == "proved"
 
 

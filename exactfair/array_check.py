@@ -25,6 +25,7 @@ from typing import Callable
 import numpy as np
 
 from .axioms import Axiom
+from .coalitions import members
 from .scaled import INT64_SAFE, common_denominator, max_abs
 
 __all__ = ["ARRAY_AXIOMS", "array_violations", "array_pair_violations", "instance_count"]
@@ -73,26 +74,24 @@ def _expand(r: np.ndarray, skip: tuple[int, ...]) -> np.ndarray:
     return out
 
 
-def _zeta_or(a: np.ndarray) -> np.ndarray:
-    """a[m] ← OR of a over the subsets of m (in place, a has length 2^k)."""
-    size = a.shape[0]
+def _zeta(a: np.ndarray, op) -> np.ndarray:
+    """a[m] ← op over a on the subsets of m (in place; ``op`` is np.logical_or or np.logical_and; len 2^k)."""
     step = 1
-    while step < size:
+    while step < a.shape[0]:
         view = a.reshape(-1, 2, step)
-        view[:, 1, :] |= view[:, 0, :]
+        op(view[:, 1, :], view[:, 0, :], out=view[:, 1, :])
         step <<= 1
     return a
+
+
+def _zeta_or(a: np.ndarray) -> np.ndarray:
+    """a[m] ← OR of a over the subsets of m."""
+    return _zeta(a, np.logical_or)
 
 
 def _zeta_and(a: np.ndarray) -> np.ndarray:
-    """a[m] ← AND of a over the subsets of m (in place)."""
-    size = a.shape[0]
-    step = 1
-    while step < size:
-        view = a.reshape(-1, 2, step)
-        view[:, 1, :] &= view[:, 0, :]
-        step <<= 1
-    return a
+    """a[m] ← AND of a over the subsets of m."""
+    return _zeta(a, np.logical_and)
 
 
 def _first(indices: np.ndarray, limit: int | None) -> np.ndarray:
@@ -129,7 +128,7 @@ def array_violations(axiom: Axiom, table, limit: int | None) -> tuple[list[tuple
         else:
             hit = np.any(inside & (t == v[:, None]), axis=1)
             rows = np.flatnonzero(~hit[1:]) + 1
-            found = [(int(c), _members(int(c))) for c in _first(rows, limit)]
+            found = [(int(c), members(int(c))) for c in _first(rows, limit)]
             return found, int(rows.size), count
         total = int(np.count_nonzero(bad))
         flat = np.flatnonzero(bad.reshape(-1)) if limit is None else _first_true(bad, limit)
@@ -166,16 +165,6 @@ def _first_true(bad: np.ndarray, limit: int) -> np.ndarray:
             if got >= limit:
                 break
     return np.concatenate(out) if out else np.zeros(0, dtype=np.int64)
-
-
-def _members(c: int) -> tuple:
-    out, i = [], 0
-    while c:
-        if c & 1:
-            out.append(i)
-        c >>= 1
-        i += 1
-    return tuple(out)
 
 
 def _pairs_check(n: int, limit: int | None, count: int, bad_of: Callable, *, ordered: bool, pair_major: bool,

@@ -68,30 +68,18 @@ def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[
         return
     target = Path(output)
     _refuse_overwriting_input(target, inputs)
-    directory = target.parent if str(target.parent) else Path(".")
     if target.exists() and not target.is_file():
         raise ExactfairError(f"--output {output} exists and is not a regular file")
-    try:
-        mode = target.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        mode = 0o666 & ~umask
-    fd, tmp = tempfile.mkstemp(dir=directory, prefix=f".{target.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+
+    def write_text(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as handle:
             last = ""
             for chunk in chunks:
                 handle.write(chunk)
                 last = chunk or last
             if not last.endswith("\n"):
                 handle.write("\n")
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+    _write_binary(output, write_text)
 
 
 def _refuse_overwriting_input(target: Path, inputs: Sequence[str]) -> None:
@@ -629,7 +617,8 @@ def _repair(game, how: str | None):
 
 
 def _write_binary(output: str, writer: Callable[[str], None]) -> None:
-    """Atomically write a binary file through ``writer(path)``; the final file gets a normal mode."""
+    """Atomically write a file through ``writer(path)`` (a temporary file renamed over the target, removed on
+    any failure); the final file keeps the old file's mode, or gets the mode a new file gets under the umask."""
     target = Path(output)
     fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else Path("."),
                                prefix=f".{target.name}.", suffix=".tmp")

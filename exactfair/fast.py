@@ -24,12 +24,12 @@ from __future__ import annotations
 import math
 from functools import lru_cache
 from fractions import Fraction
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Iterable
 
 import numpy as np
 
 from .errors import GameDefinitionError
-from .memory import available_memory, require_memory
+from .memory import require_memory
 from .scaled import INT64_SAFE, ScaledValues, integer_array, max_abs, scale_exact
 
 __all__ = [

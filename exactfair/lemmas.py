@@ -341,17 +341,13 @@ def lemma_uniqueness_size(s: int, extra: tuple[str, ...] = ()) -> list[LemmaCase
 def _reward_coalitions(formula: z3.ExprRef) -> list[tuple[str, tuple[str, ...]]]:
     """(variable, removed players) for every reward M_p^{C∖S} in a local formula."""
     import re
-    out, stack, seen = [], [formula], set()
-    while stack:
-        e = stack.pop()
-        if e.get_id() in seen:
-            continue
-        seen.add(e.get_id())
-        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            m = re.fullmatch(r"[A-Za-z]*M_[^^]+\^C((?:-[^-]+)*)", e.decl().name())
-            if m:
-                out.append((e.decl().name(), tuple(x for x in m.group(1).split("-") if x)))
-        stack.extend(e.children())
+
+    from .z3backend import free_constants
+    out = []
+    for e in free_constants(formula):
+        m = re.fullmatch(r"[A-Za-z]*M_[^^]+\^C((?:-[^-]+)*)", e.decl().name())
+        if m:
+            out.append((e.decl().name(), tuple(x for x in m.group(1).split("-") if x)))
     return out
 
 
@@ -582,7 +578,7 @@ def check_instances(name: str, n: int, timeout: float = 60.0) -> list[str]:
     from itertools import permutations
 
     from .axioms import game_class_formula, get_axiom
-    from .coalitions import members, subsets
+    from .coalitions import members
     from .relations import algorithm1_option
     from .z3backend import SymbolicGame, SymbolicTable, compile_formula, lookup
 

@@ -7,7 +7,7 @@ inductive-step lemmas and any other back-end compile these same formulas.
 from __future__ import annotations
 
 from .coalitions import members
-from .logic import Formula, Value, conj, disj, eq, ge, reward, value
+from .logic import Formula, Value, conj, disj, eq, ge, reward, value  # noqa: F401 (Value: doctests)
 
 __all__ = ["algorithm1_step", "algorithm1_option", "algorithm1_formulas"]
 

@@ -32,7 +32,7 @@ from .exact import to_exact
 from .mechanisms import balanced_reciprocity, rho_shapley, shapley
 from .prover import Options, prove_claim, resolve_axiom
 from .verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
-from .z3backend import SymbolicGame, SymbolicTable, compile_formula, decode_game, lookup, lookup_pair
+from .z3backend import free_constants, SymbolicGame, SymbolicTable, compile_formula, decode_game, lookup, lookup_pair
 
 __all__ = ["search_violation", "shapley_relation", "rho_shapley_relation"]
 
@@ -208,25 +208,12 @@ def _search_at(axiom, mechanism, n, rho, classes, timeout, integer, bound=None):
 def _rename(constraints: list, suffix: str) -> list:
     names = {}
     for f in constraints:
-        for x in _variables(f):
+        for x in free_constants(f):
             name = x.decl().name()
             if name.startswith(("phistar_", "x_", "y_")):
                 names[name] = (x, z3.Real(name + suffix))
     pairs = [pair for pair in names.values()]
     return [z3.substitute(f, *pairs) if pairs else f for f in constraints]
-
-
-def _variables(f) -> list:
-    out, stack, seen = [], [f], set()
-    while stack:
-        e = stack.pop()
-        if e.get_id() in seen:
-            continue
-        seen.add(e.get_id())
-        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
-            out.append(e)
-        stack.extend(e.children())
-    return out
 
 
 def _verify(axiom, mechanism, games, rho, classes) -> Witness:

@@ -31,7 +31,7 @@ from .table import RewardTable
 
 __all__ = [
     "compile_formula", "compile_linear", "SymbolicGame", "SymbolicTable", "lookup", "lookup_pair",
-    "to_fraction", "decode_game", "decode_table", "concrete_lookup",
+    "to_fraction", "decode_game", "decode_table", "concrete_lookup", "free_constants",
 ]
 
 
@@ -230,3 +230,22 @@ def decode_table(model: z3.ModelRef, table: SymbolicTable, game: Game, mechanism
     rows = [[to_fraction(model.eval(x, model_completion=True)) for x in row] for row in table.rewards]
     return RewardTable.from_rows(game, mechanism, rows)
 
+
+
+def free_constants(expr) -> list:
+    """The uninterpreted constants (variables) of a z3 expression, each once.
+
+    >>> x, y = z3.Reals("x y")
+    >>> sorted(str(v) for v in free_constants(x + y > x))
+    ['x', 'y']
+    """
+    out, stack, seen = [], [expr], set()
+    while stack:
+        e = stack.pop()
+        if e.get_id() in seen:
+            continue
+        seen.add(e.get_id())
+        if z3.is_const(e) and e.decl().kind() == z3.Z3_OP_UNINTERPRETED:
+            out.append(e)
+        stack.extend(e.children())
+    return out

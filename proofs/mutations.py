@@ -21,7 +21,7 @@ from typing import Callable, Iterator
 from unittest import mock
 
 from exactfair import axioms, logic, relations
-from exactfair.logic import conj, disj, eq, ge, gt, le, reward, value
+from exactfair.logic import conj, eq, ge, gt, le, reward, value
 from exactfair.relations import algorithm1_step as _REAL_STEP
 from exactfair.solvers import cvc5_answer as _REAL_CVC5
 from exactfair.verdicts import InternalCheckError
@@ -78,49 +78,36 @@ def _user_claim(build: Callable) -> Callable[[], str]:
 
 
 # ---------------------------------------------------------------------------- the mutants
-def _option_argmin(c, j, k, game=0):
+def _option(c, j, k, game=0, *, argmax=ge, sign=-1, second=lambda i, k: k, bonus=0, with_argmax=True):
+    """Lines 12–20 with one piece changed: the argmax comparison, the sign of M_k^{C∖i} in line 20, the
+    coalition of line 20's last term (C∖``second(i, k)``), v_C + ``bonus`` in line 18, or line 17 dropped."""
     ms = relations.members(c)
     v = lambda m: value(m, game)  # noqa: E731
     M = lambda i, m: reward(i, m, game)  # noqa: E731
     m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
-    row = [eq(M(k, c), v(c))] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
-    return conj([le(m[k], m[i]) for i in ms if i != k] + row)           # argmin instead of argmax
+    row = [eq(M(k, c), v(c) + bonus)]
+    row += [eq(M(i, c), v(c) + sign * M(k, c & ~(1 << i)) + M(i, c & ~(1 << second(i, k)))) for i in ms if i != k]
+    return conj(([argmax(m[k], m[i]) for i in ms if i != k] if with_argmax else []) + row)
+
+
+def _option_argmin(c, j, k, game=0):
+    return _option(c, j, k, game, argmax=le)                            # argmin instead of argmax
 
 
 def _option_line20_sign(c, j, k, game=0):
-    ms = relations.members(c)
-    v = lambda m: value(m, game)  # noqa: E731
-    M = lambda i, m: reward(i, m, game)  # noqa: E731
-    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
-    row = [eq(M(k, c), v(c))] + [eq(M(i, c), v(c) + M(k, c & ~(1 << i)) + M(i, c & ~(1 << k))) for i in ms if i != k]
-    return conj([ge(m[k], m[i]) for i in ms if i != k] + row)           # line 20: + M_k^{C∖i}
+    return _option(c, j, k, game, sign=1)                               # line 20: + M_k^{C∖i}
 
 
 def _option_off_by_one(c, j, k, game=0):
-    ms = relations.members(c)
-    v = lambda m: value(m, game)  # noqa: E731
-    M = lambda i, m: reward(i, m, game)  # noqa: E731
-    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
-    row = [eq(M(k, c), v(c))] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << i))) for i in ms if i != k]
-    return conj([ge(m[k], m[i]) for i in ms if i != k] + row)           # M_i^{C∖i} instead of M_i^{C∖k}
+    return _option(c, j, k, game, second=lambda i, k: i)                # M_i^{C∖i} instead of M_i^{C∖k}
 
 
 def _option_line18(c, j, k, game=0):
-    ms = relations.members(c)
-    v = lambda m: value(m, game)  # noqa: E731
-    M = lambda i, m: reward(i, m, game)  # noqa: E731
-    m = {i: (v(c) if i == j else v(c) - M(j, c & ~(1 << i)) + M(i, c & ~(1 << j))) for i in ms}
-    row = [eq(M(k, c), v(c) - 1)] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k)))
-                                     for i in ms if i != k]
-    return conj([ge(m[k], m[i]) for i in ms if i != k] + row)           # line 18: v_C − 1
+    return _option(c, j, k, game, bonus=-1)                             # line 18: v_C − 1
 
 
 def _option_no_argmax(c, j, k, game=0):
-    ms = relations.members(c)
-    v = lambda m: value(m, game)  # noqa: E731
-    M = lambda i, m: reward(i, m, game)  # noqa: E731
-    return conj([eq(M(k, c), v(c))] + [eq(M(i, c), v(c) - M(k, c & ~(1 << i)) + M(i, c & ~(1 << k)))
-                                       for i in ms if i != k])             # line 17 dropped: any k
+    return _option(c, j, k, game, with_argmax=False)                    # line 17 dropped: any k
 
 
 def _ih_f5_circular(F, players):

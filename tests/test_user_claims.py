@@ -11,7 +11,7 @@ from hypothesis import given, settings
 
 from exactfair import Claim, Game, balanced_reciprocity, check_axiom, define_axiom, define_mechanism, logic, prove
 from exactfair.cli import main
-from exactfair.coalitions import members, subsets
+from exactfair.coalitions import members
 from exactfair.errors import ExactfairError
 from exactfair.registry import MECHANISM_REGISTRY, scoped_registries
 
@@ -67,7 +67,7 @@ def test_user_axiom_efficiency_proved_and_refuted_with_exact_witness():
 
 def test_user_mechanism_explicit_and_implicit():
     with scoped_registries():
-        marginal = define_mechanism("marginal", per_member=lambda C, i: logic.value(C) - logic.value(C & ~(1 << i)))
+        define_mechanism("marginal", per_member=lambda C, i: logic.value(C) - logic.value(C & ~(1 << i)))
         assert prove(Claim("marginal", conclude="R1"), 3).verdict == "proved"      # monotone: v_C ≥ v_{C∖i}
         v = prove(Claim("marginal", conclude="R3", games="any"), 2)
         assert v.verdict == "refuted" and check_axiom("R3", v.witness.tables[0]).holds is False

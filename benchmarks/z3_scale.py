@@ -13,8 +13,8 @@ from __future__ import annotations
 import argparse
 import time
 
-from exactfair.engine import uniqueness_up_to
-from exactfair.prover import Options, claim_names, prove_claim
+from exactfair.smt.engine import uniqueness_up_to
+from exactfair.smt.prover import Options, claim_names, prove_claim
 
 
 def largest_n(claim: str, n_max: int, budget: float) -> tuple[int, str, list]:

@@ -4,7 +4,7 @@ Each axiom is a finite set of *instances* for a given number of players ``n``:
 an instance is ``hypothesis ⇒ conclusion`` over the atoms ``v_C`` and ``M_i^C``
 (see :mod:`exactfair.logic`).  The conjunction of all instances is exactly the
 axiom as the paper states it in Section 3; the exact checker
-(:mod:`exactfair.check`) and the z3 encoder (:mod:`exactfair.z3backend`) both read
+(:mod:`exactfair.check`) and the z3 encoder (:mod:`exactfair.smt.compile`) both read
 these instances, so the two back-ends cannot drift apart.
 
 Reading decisions (recorded in ``docs/errata.md``):

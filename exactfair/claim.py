@@ -11,7 +11,7 @@ coincide.  The paper's claims are values of this type:
 >>> prove(Claim("balanced-reciprocity", conclude="F5"), 3).verdict
 'proved'
 
-:func:`compile_claim` turns a claim into a :class:`~exactfair.prover.Problem` (a pure function you
+:func:`compile_claim` turns a claim into a :class:`~exactfair.smt.prover.Problem` (a pure function you
 can inspect); :func:`prove` solves it.  Every refutation is decoded to exact games and tables and
 re-checked exactly: the games are in the classes, each table satisfies ``assume`` and the
 mechanism's relation (and equals its exact implementation where the mechanism is deterministic
@@ -151,7 +151,7 @@ class Claim:
 
 
 def _resolve(name: Any, relaxed: bool = False) -> Axiom:
-    from .prover import relax
+    from .smt.prover import relax
     if isinstance(name, Axiom):
         return relax(name) if relaxed else name
     text = name.replace("[>=]", "[≥]")
@@ -169,7 +169,7 @@ def _resolve(name: Any, relaxed: bool = False) -> Axiom:
 
 def compile_claim(claim: Claim, n: int, *, integer: bool = False, encoding: str = "auto",
                   grand_only: bool | None = None, first_player_only: bool | None = None):
-    """The :class:`~exactfair.prover.Problem` of a claim at n players (see :mod:`exactfair.prover`).
+    """The :class:`~exactfair.smt.prover.Problem` of a claim at n players (see :mod:`exactfair.smt.prover`).
 
     ``encoding``: ``"direct"`` (the mechanism's relation), ``"structured"`` (Algorithm 1 only: the
     characterisation R2 ∧ R3 ∧ R5 ∧ F5, valid by the all-n lemmas) or ``"auto"``.  ``grand_only`` /
@@ -179,7 +179,7 @@ def compile_claim(claim: Claim, n: int, *, integer: bool = False, encoding: str 
     >>> p.n, len(p.hypotheses)
     (2, 16)
     """
-    from .prover import build_generic
+    from .smt.prover import build_generic
     return build_generic(claim, n, integer=integer, encoding=encoding, grand_only=grand_only,
                          first_player_only=first_player_only)
 
@@ -196,7 +196,7 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
     >>> v.verdict, v.witness.games[0].n
     ('refuted', 2)
     """
-    from .prover import solve
+    from .smt.prover import solve
     if not isinstance(n, int):
         out = []
         for k in n:

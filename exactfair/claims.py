@@ -129,7 +129,7 @@ def _example1_loses(scope: Scope) -> Verdict:
 def _sim(axiom: str, claim: str, two_games: bool) -> Callable[[Scope], Verdict]:
     def check(scope: Scope) -> Verdict:
         from . import balanced_reciprocity, check_axiom, check_pair, examples
-        from .engine import uniqueness_up_to
+        from .smt.engine import uniqueness_up_to
         start = time.perf_counter()
         t = balanced_reciprocity(examples.example1(), method="reference")
         if two_games:
@@ -156,7 +156,7 @@ def _corollary4_claim():
 
 
 def _named(name: str):
-    from .prover import named_claim
+    from .smt.prover import named_claim
     return named_claim(name)
 
 
@@ -167,7 +167,7 @@ def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[S
     is refuted; every part's verdict is listed in the details.
     """
     def check(scope: Scope) -> Verdict:
-        from .engine import run_claim
+        from .smt.engine import run_claim
         parts = all_parts or [claim]
         start = time.perf_counter()
         proved_scopes, notes, refuted, undecided = [], [], [], []
@@ -261,7 +261,7 @@ def _theorem5_tables(scope: Scope) -> Verdict:
 
 def _lemma(name: str, claim: str) -> Callable[[Scope], Verdict]:
     def check(scope: Scope) -> Verdict:
-        from .lemmas import prove_lemma
+        from .smt.lemmas import prove_lemma
         v = prove_lemma(name)
         if v.verdict == "proved":
             return Proved(claim, "all n (local lemma over a fixed number of quantities)", None, v.seconds, v.details,
@@ -277,7 +277,7 @@ def _eq56(scope: Scope) -> Verdict:
     """A.9 Case 2: from (54), (55), M_i^{C∖j} = M_j^{C∖i} and M_j^{C∖{a,i}} < M_i^{C∖{a,j}}, eq. (56)."""
     import z3
 
-    from .lemmas import Local
+    from .smt.lemmas import Local
     start = time.perf_counter()
     L = Local()
     hyps = [L.M("a", "j") == L.M("i", "j") - L.M("i", "a", "j") + L.M("a", "i", "j"),      # (54)
@@ -411,7 +411,7 @@ F3_WITNESS = (0, 0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 0, 1, 1, 1)
 
 def _finding_f3_forced(scope: Scope) -> Verdict:
     from . import Game, balanced_reciprocity, check_axiom
-    from .engine import all_n_verdict
+    from .smt.engine import all_n_verdict
     start = time.perf_counter()
     game = Game.from_bitmask_values(list(F3_WITNESS))
     table = balanced_reciprocity(game, method="reference")

@@ -252,7 +252,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _claim_names() -> list:
-    from .prover import claim_names
+    from .smt.prover import claim_names
     return claim_names()
 
 
@@ -328,7 +328,7 @@ def _verdict_lines(v) -> list[str]:
 
 
 def _cmd_prove(args: argparse.Namespace) -> int:
-    from .engine import ENCODING_MAX_N, run_claim
+    from .smt.engine import ENCODING_MAX_N, run_claim
 
     ns = _parse_range(args.n, high_max=1 << 16)
     aggregates = {"theorem2": [f"theorem2.{a}" for a in ("R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F4", "F5")],
@@ -375,9 +375,9 @@ def _cmd_prove(args: argparse.Namespace) -> int:
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
-    from .search import search_violation
+    from .smt.search import search_violation
 
-    from .engine import ENCODING_MAX_N
+    from .smt.engine import ENCODING_MAX_N
     ns = _parse_range(args.n, high_max=ENCODING_MAX_N)
     if "any" in args.classes:
         classes = tuple(c for c in args.classes if c != "any")

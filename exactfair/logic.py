@@ -3,7 +3,7 @@
 Axioms are written once in this language (see :mod:`exactfair.axioms`) and then
 
 * evaluated exactly on concrete games and tables (:func:`evaluate`), and
-* compiled to z3 over symbolic games and tables (:mod:`exactfair.z3backend`).
+* compiled to z3 over symbolic games and tables (:mod:`exactfair.smt.compile`).
 
 Terms are linear combinations of *value* atoms ``v_C`` (:class:`Value`) and
 *reward* atoms ``M_i^C`` (:class:`Reward`); ``game=1`` refers to the second game

@@ -562,7 +562,7 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
                 if answer == z3.sat:
                     failing.append(bad)
                     if witness is None:
-                        from .z3backend import to_fraction
+                        from .smt.compile import to_fraction
                         model = s.model()
                         witness = {sym.name: to_fraction(model.eval(env[sym], model_completion=True)) for sym in syms}
         if not failing and undecided:

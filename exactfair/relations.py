@@ -1,6 +1,6 @@
 """Mechanism relations written once in the formula language of :mod:`exactfair.logic`.
 
-No solver is imported here: the bounded z3 encodings (:mod:`exactfair.algorithm1_z3`), the
+No solver is imported here: the bounded z3 encodings (:mod:`exactfair.smt.algorithm1`), the
 inductive-step lemmas and any other back-end compile these same formulas.
 """
 

@@ -23,8 +23,8 @@ exactly, and Theorems 1–2 and Corollaries 3–4 machine-checked with z3. Every
     (C, """import exactfair
 from exactfair import examples, balanced_reciprocity, check_axioms, trace_coalition, rho_shapley
 from exactfair.claims import PAPER_TABLES
-from exactfair.prover import prove_claim, Options
-from exactfair.engine import run_claim, all_n_verdict, uniqueness_up_to
+from exactfair.smt.prover import prove_claim, Options
+from exactfair.smt.engine import run_claim, all_n_verdict, uniqueness_up_to
 from IPython.display import Markdown, display"""),
     (M, """## Example 1: the tables as the paper prints them"""),
     (C, """game = examples.example1()
@@ -112,7 +112,7 @@ from IPython.display import Image, display
 from exactfair import examples, rho_shapley, balanced_reciprocity, check_axiom
 from exactfair.rho import f5_rho_set, axiom_rho_sets, theorem5_verdict, r4_rho_set, RHO
 from exactfair.exact import sign
-from exactfair.search import search_violation"""),
+from exactfair.smt.search import search_violation"""),
     (M, """## F5 violations at ρ = 1 and ρ = log2(3) − 1"""),
     (C, """g = examples.theorem5_game()
 for rho in (1, sympy.log(3, 2) - 1):

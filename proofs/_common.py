@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from exactfair.engine import run_claim
+from exactfair.smt.engine import run_claim
 
 RECORDS = Path(__file__).parent / "records"
 

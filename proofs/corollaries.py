@@ -5,7 +5,7 @@ Run: ``python -m proofs.corollaries --n-max 5`` (writes proofs/records/corollari
 
 import sys
 
-from exactfair.prover import claim_names
+from exactfair.smt.prover import claim_names
 
 from ._common import main
 

@@ -23,7 +23,7 @@ from unittest import mock
 from exactfair import axioms, logic, relations
 from exactfair.logic import conj, eq, ge, gt, le, reward, value
 from exactfair.relations import algorithm1_step as _REAL_STEP
-from exactfair.solvers import cvc5_answer as _REAL_CVC5
+from exactfair.smt.solvers import cvc5_answer as _REAL_CVC5
 from exactfair.verdicts import InternalCheckError
 
 RECORD = Path(__file__).parent / "records" / "mutations.json"
@@ -57,14 +57,14 @@ def _replace_axiom(name: str, builder: Callable) -> Iterator[None]:
 
 def _bounded(claim: str, n: int) -> Callable[[], str]:
     def run() -> str:
-        from exactfair.prover import prove_claim
+        from exactfair.smt.prover import prove_claim
         return prove_claim(claim, n, timeout=60).verdict
     return run
 
 
 def _all_n(claim: str) -> Callable[[], str]:
     def run() -> str:
-        from exactfair.engine import all_n_verdict
+        from exactfair.smt.engine import all_n_verdict
         v, _ = all_n_verdict(claim)
         return v.verdict
     return run
@@ -111,7 +111,7 @@ def _option_no_argmax(c, j, k, game=0):
 
 
 def _ih_f5_circular(F, players):
-    from exactfair.lemmas import itertools
+    import itertools
     return [F.one(axioms._f5_at(F.full, (F.i(a), F.i(b)))) for a, b in itertools.combinations(players, 2)]
 
 
@@ -153,7 +153,7 @@ def _step_outsiders_zero(c, n, choose="any", game=0):
 
 def _without(lemma: str, source: str):
     """The lemma with every hypothesis of one source removed (the step must then fail)."""
-    from exactfair import lemmas
+    from exactfair.smt import lemmas
     real = lemmas.LEMMAS[lemma]
 
     def build():
@@ -167,7 +167,7 @@ def _without(lemma: str, source: str):
 
 def _circular_f1():
     """L-F1 assuming F1 at C itself (M_u^C = 0) as its induction hypothesis."""
-    from exactfair import lemmas
+    from exactfair.smt import lemmas
     real = lemmas.LEMMAS["L-F1"]
 
     def build():
@@ -218,7 +218,7 @@ MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("circular induction hypothesis (F5 at C, not C∖x)", "theorem2.F5, all n",
      lambda: _patch_lemmas("_ih_f5", _ih_f5_circular), _all_n("theorem2.F5")),
     ("R2 dropped from the uniqueness lemma", "theorem1+R2, all n",
-     lambda: _patch_lemma_table("L-U+R2", lambda: __import__("exactfair.lemmas", fromlist=["x"]).lemma_uniqueness(())),
+     lambda: _patch_lemma_table("L-U+R2", lambda: __import__("exactfair.smt.lemmas", fromlist=["x"]).lemma_uniqueness(())),
      _all_n("theorem1+R2")),
     ("line 18 gives v_C − 1, in the R3 lemma", "theorem2.R3, all n",
      lambda: _patch(relations, "algorithm1_option", _option_line18), _all_n("theorem2.R3")),
@@ -231,7 +231,7 @@ MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("F4 step without uniqueness (no agreement below C∖i)", "theorem2.F4, all n",
      lambda: _patch_lemma_table("L-F4", _without("L-F4", "lemma:L-U+R2")), _all_n("theorem2.F4")),
     ("the second solver contradicts z3", "theorem2.F5, n = 2",
-     lambda: _patch(__import__("exactfair.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
+     lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
      _bounded("theorem2.F5", 2)),
 ]
 
@@ -247,12 +247,12 @@ def _dict_patch(target: dict, values: dict) -> Iterator[None]:
 
 
 def _patch_lemmas(name: str, replacement: Callable):
-    from exactfair import lemmas
+    from exactfair.smt import lemmas
     return _patch(lemmas, name, replacement)
 
 
 def _patch_lemma_table(name: str, builder: Callable):
-    from exactfair import lemmas
+    from exactfair.smt import lemmas
     return _dict_patch(lemmas.LEMMAS, {name: builder})
 
 

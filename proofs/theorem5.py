@@ -8,7 +8,7 @@ import sys
 
 from exactfair import examples, rho_shapley
 from exactfair.rho import f5_rho_set, theorem5_verdict
-from exactfair.search import search_violation
+from exactfair.smt.search import search_violation
 
 from ._common import RECORDS
 

@@ -115,7 +115,7 @@ def test_corollary3_in_the_catalogue():
 @pytest.mark.slow
 def test_corollary3_direct_check_at_four_players():
     """The catalogue takes Corollary 3 at n = 4 from the lemmas; the direct encoding agrees (about 35 s)."""
-    from exactfair.prover import prove_claim
+    from exactfair.smt.prover import prove_claim
     assert prove_claim("corollary3", 4).verdict == "proved"
 
 

@@ -34,21 +34,21 @@ def test_at_least_fifteen_mutants_and_the_record_agrees():
 @pytest.mark.parametrize("lemma", ["L-F5", "L-R2", "L-R1", "L-R4"])
 @pytest.mark.parametrize("n", [3, 4])
 def test_lemma_instances_are_supplied_by_the_induction(lemma, n):
-    from exactfair.lemmas import check_instances
+    from exactfair.smt.lemmas import check_instances
     assert check_instances(lemma, n) == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lemma", ["L-F5", "L-R2", "L-R1", "L-R4"])
 def test_lemma_instances_are_supplied_by_the_induction_at_five(lemma):
-    from exactfair.lemmas import check_instances
+    from exactfair.smt.lemmas import check_instances
     assert check_instances(lemma, 5) == []
 
 
 def test_instance_check_catches_a_circular_induction_hypothesis():
     from unittest import mock
 
-    from exactfair import lemmas
+    from exactfair.smt import lemmas
     from proofs.mutations import _ih_f5_circular
     with mock.patch.object(lemmas, "_ih_f5", _ih_f5_circular):
         problems = lemmas.check_instances("L-F5", 3)

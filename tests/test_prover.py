@@ -6,10 +6,10 @@ import pytest
 import z3
 
 from exactfair import Game, balanced_reciprocity, check_axiom
-from exactfair.engine import all_n_verdict, repairs_for, run_claim, uniqueness_up_to
-from exactfair.lemmas import LEMMAS, prove_lemma
-from exactfair.prover import Options, Problem, build_problem, claim_names, prove_claim, solve
-from exactfair.search import search_violation
+from exactfair.smt.engine import all_n_verdict, repairs_for, run_claim, uniqueness_up_to
+from exactfair.smt.lemmas import LEMMAS, prove_lemma
+from exactfair.smt.prover import Options, Problem, build_problem, claim_names, prove_claim, solve
+from exactfair.smt.search import search_violation
 from exactfair.verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous
 
 
@@ -106,7 +106,7 @@ def test_lemmas():
 def test_f1_lemma_needs_monotonicity_and_f4_lemma_needs_uniqueness_with_r2():
     """The F1 step needs the game's monotonicity and its induction hypothesis; the F4 step needs uniqueness."""
     import dataclasses
-    from exactfair.lemmas import lemma_strict_monotonicity, lemma_uselessness
+    from exactfair.smt.lemmas import lemma_strict_monotonicity, lemma_uselessness
 
     import z3
 
@@ -123,7 +123,7 @@ def test_f1_lemma_needs_monotonicity_and_f4_lemma_needs_uniqueness_with_r2():
 
 def test_f2_lemma_needs_its_induction_hypothesis():
     import z3
-    from exactfair.lemmas import lemma_symmetry
+    from exactfair.smt.lemmas import lemma_symmetry
     case = next(c for c in lemma_symmetry() if c.name == "L-F2 (a=a, b=b)")
     kept = [h for h in case.hypotheses if "M_i^C-a == M_j^C-a" not in str(h)]
     assert len(kept) == len(case.hypotheses) - 1

@@ -6,7 +6,7 @@ from hypothesis import given, settings, strategies as st
 from exactfair import AXIOMS, RewardTable, balanced_reciprocity, check_axiom, check_pair
 from exactfair.axioms import GAME_CLASSES, game_class_formula
 from exactfair.logic import evaluate
-from exactfair.z3backend import SymbolicGame, compile_formula, concrete_lookup, decode_game, to_fraction
+from exactfair.smt.compile import SymbolicGame, compile_formula, concrete_lookup, decode_game, to_fraction
 
 from .strategies import any_games, f4_pairs, monotone_games
 

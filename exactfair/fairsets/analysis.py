@@ -17,7 +17,7 @@ import z3
 
 from ..errors import ExactfairError
 from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
-from ..z3backend import to_fraction
+from ..smt.compile import to_fraction
 from .core import FairSet, StrategicGame, evaluate_at, point_in, to_z3
 
 __all__ = [

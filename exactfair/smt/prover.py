@@ -30,12 +30,12 @@ from typing import Callable, Sequence
 
 import z3
 
-from .axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, get_axiom
-from .check import check_axiom, check_pair
-from .game import Game
-from .logic import TRUE, And, Compare, Formula, _Const
-from .verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous, Verdict, Witness
-from .z3backend import (
+from ..axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, get_axiom
+from ..check import check_axiom, check_pair
+from ..game import Game
+from ..logic import TRUE, And, Compare, Formula, _Const
+from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous, Verdict, Witness
+from .compile import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
 )
 
@@ -117,7 +117,7 @@ class Options:
 
 
 def _render(p: Compare, n: int) -> str:
-    from .logic import render_linear
+    from ..logic import render_linear
     name = lambda m: _coalition(m, n)  # noqa: E731
     player = lambda i: str(i + 1)  # noqa: E731
     op = {"==": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}[p.op]
@@ -202,8 +202,8 @@ def _reduction_is_sound(claim, mech) -> bool:
     """The paper's F4 reduction (only C = N, only player 1; proofs/SOUNDNESS.md) needs every hypothesis to
     restrict to subgames and to be invariant under relabelling: built-in local axioms, built-in classes,
     a symmetric mechanism (or none)."""
-    from .claim import LOCAL_AXIOMS
-    from .axioms import AXIOMS_BY_NAME
+    from ..claim import LOCAL_AXIOMS
+    from ..axioms import AXIOMS_BY_NAME
     builtin = lambda a: AXIOMS_BY_NAME.get(a.name) is a  # noqa: E731
     return ((mech is None or mech.symmetric)
             and all(builtin(a) and a.name in LOCAL_AXIOMS for a in claim.assumptions())
@@ -215,7 +215,7 @@ def _reduction_is_sound(claim, mech) -> bool:
 def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto", grand_only: bool | None = None,
                   first_player_only: bool | None = None) -> Problem:
     """The problem of a :class:`~exactfair.claim.Claim` at n players (see :func:`exactfair.claim.compile_claim`)."""
-    from .registry import get_mechanism
+    from ..registry import get_mechanism
     if n < 1:
         raise ValueError("n must be at least 1")
     mech = get_mechanism(claim.mechanism) if claim.mechanism is not None else None
@@ -341,7 +341,7 @@ def replace_mechanism(table, name: str):
     """The same table labelled with another mechanism name (no copy of the rewards)."""
     if table.mechanism == name:
         return table
-    from .table import RewardTable
+    from ..table import RewardTable
     if table.is_rational:
         arr, d = table.to_numpy()
         return RewardTable.from_array(table.game, name, arr, d, table.parameters)
@@ -354,7 +354,7 @@ def named_claim(claim: str, opt: Options = Options()):
     >>> named_claim("theorem1").assume, named_claim("corollary4.F1", Options(extra_axioms=("R2",))).name
     (('R3', 'R5', 'F5'), 'corollary4.F1+R2')
     """
-    from .claim import Claim
+    from ..claim import Claim
     base, _, axiom = claim.partition(".")
     extras = tuple(opt.extra_axioms)
     monotone = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")

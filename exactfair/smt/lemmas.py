@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import z3
 
-from .verdicts import Proved, Refuted, Unknown, Vacuous, Witness
+from ..verdicts import Proved, Refuted, Unknown, Vacuous, Witness
 
 __all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "lemma_symmetry", "LEMMAS",
            "prove_lemma"]
@@ -130,13 +130,13 @@ class _Frame:
         return bool(mask >> self.rest & 1)
 
     def _local(self, atom) -> bool:
-        from .logic import Value
+        from ..logic import Value
         if isinstance(atom, Value):
             return self._inside(atom.coalition) or bin(atom.coalition).count("1") == 1
         return self._inside(atom.coalition) and atom.player != self.rest
 
     def look(self, atom):
-        from .logic import Value
+        from ..logic import Value
         if isinstance(atom, Value):
             if self._inside(atom.coalition):
                 return self.L.v(*self._removed(atom.coalition))
@@ -145,8 +145,8 @@ class _Frame:
 
     def compile(self, formula) -> list:
         """The conjuncts of ``formula`` that speak only of named players and coalitions containing r."""
-        from .logic import And, atoms
-        from .z3backend import compile_formula
+        from ..logic import And, atoms
+        from .compile import compile_formula
         parts = formula.parts if isinstance(formula, And) else (formula,)
         out = []
         for part in parts:
@@ -163,7 +163,7 @@ class _Frame:
 
 def _ih_f5(F: "_Frame", players: list[str]) -> list:
     """F5 at every C∖{x} (x named) for every pair of named players other than x (from the axiom's definition)."""
-    from .axioms import _f5_at
+    from ..axioms import _f5_at
     out = []
     for x in players:
         rest = [p for p in players if p != x]
@@ -174,7 +174,7 @@ def _ih_f5(F: "_Frame", players: list[str]) -> list:
 
 def _step(F: "_Frame", j: str, k: str) -> list:
     """Algorithm 1 at C with reference j and chosen k, from the one definition (relations.algorithm1_option)."""
-    from .relations import algorithm1_option
+    from ..relations import algorithm1_option
     return F.compile(algorithm1_option(F.full, F.i(j), F.i(k)))
 
 
@@ -209,8 +209,8 @@ def lemma_algorithm_step(axiom: str, frames=None) -> list[LemmaCase]:
         targets = ["i"]
     else:
         raise ValueError(f"no inductive-step lemma for {axiom}")
-    from .axioms import _f5_at, _r1_at, _r2_at, _r4_at
-    from .logic import ge, le, value
+    from ..axioms import _f5_at, _r1_at, _r2_at, _r4_at
+    from ..logic import ge, le, value
     for mapping, names in _patterns(targets, ["j", "k"]):
         for F in (frames(names) if frames is not None else [_Frame(Local(), names)]):
             L = F.L
@@ -342,7 +342,7 @@ def _reward_coalitions(formula: z3.ExprRef) -> list[tuple[str, tuple[str, ...]]]
     """(variable, removed players) for every reward M_p^{C∖S} in a local formula."""
     import re
 
-    from .z3backend import free_constants
+    from .compile import free_constants
     out = []
     for e in free_constants(formula):
         m = re.fullmatch(r"[A-Za-z]*M_[^^]+\^C((?:-[^-]+)*)", e.decl().name())
@@ -425,8 +425,8 @@ def lemma_weak_efficiency() -> list[LemmaCase]:
     >>> prove_lemma("L-R3").verdict
     'proved'
     """
-    from .axioms import _r3_at
-    from .relations import algorithm1_option, algorithm1_step
+    from ..axioms import _r3_at
+    from ..relations import algorithm1_option, algorithm1_step
     cases = []
     L = Local()
     F = _Frame(L, ["k"], rest=False)                                   # C = {k}: line 4
@@ -447,8 +447,8 @@ def lemma_non_participation() -> list[LemmaCase]:
     >>> prove_lemma("L-R5").verdict
     'proved'
     """
-    from .axioms import _r5_at
-    from .relations import algorithm1_step
+    from ..axioms import _r5_at
+    from ..relations import algorithm1_step
     cases = []
     for names in ([], ["p"]):                                          # |C| = 1 (just r) and |C| ≥ 2
         L = Local()
@@ -555,7 +555,7 @@ class _ConcreteFrame(_Frame):
         return 1 << self.embedding[self.names[frame_mask.bit_length() - 1]]
 
     def look(self, atom):
-        from .logic import Reward, Value
+        from ..logic import Reward, Value
         mask = self._mask(atom.coalition)
         if isinstance(atom, Value):
             return self.concrete(Value(mask, atom.game))
@@ -577,10 +577,10 @@ def check_instances(name: str, n: int, timeout: float = 60.0) -> list[str]:
     """
     from itertools import permutations
 
-    from .axioms import game_class_formula, get_axiom
-    from .coalitions import members
-    from .relations import algorithm1_option
-    from .z3backend import SymbolicGame, SymbolicTable, compile_formula, lookup
+    from ..axioms import game_class_formula, get_axiom
+    from ..coalitions import members
+    from ..relations import algorithm1_option
+    from .compile import SymbolicGame, SymbolicTable, compile_formula, lookup
 
     axiom_name = _LEMMA_AXIOM[name]
     g, t = SymbolicGame(n), SymbolicTable(n)

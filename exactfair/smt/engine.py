@@ -2,7 +2,7 @@
 
 :func:`run_claim` returns one record per n (a :class:`~exactfair.verdicts.Verdict`),
 the all-n verdict where an inductive-step lemma covers the claim
-(:mod:`exactfair.lemmas`), and, for a refuted claim, the repairs a referee would
+(:mod:`exactfair.smt.lemmas`), and, for a refuted claim, the repairs a referee would
 try: add one more of the paper's axioms to the hypotheses, make a strict
 conclusion non-strict, or restrict the game class — each run over the same n.
 """
@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from .lemmas import lemma_uniqueness_size, prove_lemma
 from .prover import Options, prove_claim, resolve_axiom
-from .verdicts import Proved, Verdict
+from ..verdicts import Proved, Verdict
 
 #: Claims with an all-n proof are also checked directly (whole tables) up to this n.
 DIRECT_MAX_N = 4
@@ -95,7 +95,7 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
     names, argument = _ALL_N[claim]
     start = time.perf_counter()
     from .lemmas import induction_order
-    from .verdicts import Unknown
+    from ..verdicts import Unknown
     problems, _ = induction_order(names)
     if problems:
         return (Unknown(claim, "all n", None, time.perf_counter() - start,
@@ -107,7 +107,7 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
         if v.verdict != "proved":
             return v, f"{argument}: lemma {name} is {v.verdict}"
         proved.append(v)
-    from .claims import summarize_guards
+    from ..claims import summarize_guards
     live, second = summarize_guards(proved)
     return Proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
                   (f"lemmas {', '.join(names)}",), live_premises=live, second_solver=second), argument
@@ -119,7 +119,7 @@ def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
     >>> uniqueness_up_to(6).verdict, uniqueness_up_to(3, ()).verdict
     ('proved', 'refuted')
     """
-    from .claims import summarize_guards
+    from ..claims import summarize_guards
     start = time.perf_counter()
     steps = []
     for s in range(2, n_max + 1):
@@ -169,7 +169,7 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
     (['refuted'], ['theorem1+R2'])
     """
     if claim == "theorem5":
-        from .rho import theorem5_verdict
+        from ..rho import theorem5_verdict
         return ClaimRun(claim, [theorem5_verdict()], None,
                         "exact solution sets in rho of F5 in {1,2} and {1,3}, roots compared with certified "
                         "interval arithmetic")
@@ -179,7 +179,7 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
     all_n, all_n_argument = all_n_verdict(claim) if not classes else (None, "")
     too_large = [n for n in ns if n > ENCODING_MAX_N]
     if too_large and not (all_n is not None and all_n.verdict == "proved"):
-        from .errors import TooLargeError
+        from ..errors import TooLargeError
         raise TooLargeError(
             f"{claim} at n = {too_large[0]} would need a whole-table z3 encoding with {too_large[0]}·2^{too_large[0]} "
             f"unknowns; direct checks support n <= {ENCODING_MAX_N} (this claim has no all-n proof to fall back on)")

@@ -11,7 +11,7 @@ verdict.  When cvc5 is not installed or gives up, the verdict records that inste
 
 from __future__ import annotations
 
-from .verdicts import InternalCheckError
+from ..verdicts import InternalCheckError
 
 __all__ = ["cvc5_available", "cvc5_answer", "cross_check"]
 

@@ -2,7 +2,7 @@
 
 Mechanisms are encoded exactly:
 
-* ``balanced-reciprocity`` — Algorithm 1 as a relation (:mod:`exactfair.algorithm1_z3`);
+* ``balanced-reciprocity`` — Algorithm 1 as a relation (:mod:`exactfair.smt.algorithm1`);
 * ``shapley`` — linear in v;
 * ``rho-shapley`` with rational ρ = p/q — the Shapley value φ of the whole game
   (linear), φ*_C as an auxiliary variable (``φ*_C ≥ φ_i``, equal to one of them), the ratio
@@ -25,14 +25,14 @@ from typing import Any
 
 import z3
 
-from .axioms import game_class_formula
-from .check import check_axiom, check_pair
-from .coalitions import members, subsets
-from .exact import to_exact
-from .mechanisms import balanced_reciprocity, rho_shapley, shapley
+from ..axioms import game_class_formula
+from ..check import check_axiom, check_pair
+from ..coalitions import members, subsets
+from ..exact import to_exact
+from ..mechanisms import balanced_reciprocity, rho_shapley, shapley
 from .prover import Options, prove_claim, resolve_axiom
-from .verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
-from .z3backend import free_constants, SymbolicGame, SymbolicTable, compile_formula, decode_game, lookup, lookup_pair
+from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
+from .compile import free_constants, SymbolicGame, SymbolicTable, compile_formula, decode_game, lookup, lookup_pair
 
 __all__ = ["search_violation", "shapley_relation", "rho_shapley_relation"]
 
@@ -40,7 +40,7 @@ __all__ = ["search_violation", "shapley_relation", "rho_shapley_relation"]
 def shapley_relation(game: SymbolicGame, table: SymbolicTable) -> list:
     """M_i^C = Shapley value of the subgame on C (i ∈ C), v_i otherwise.
 
-    >>> from exactfair.z3backend import SymbolicGame, SymbolicTable
+    >>> from exactfair.smt.compile import SymbolicGame, SymbolicTable
     >>> len(shapley_relation(SymbolicGame(2), SymbolicTable(2)))
     8
     """
@@ -64,7 +64,7 @@ def shapley_relation(game: SymbolicGame, table: SymbolicTable) -> list:
 def rho_shapley_relation(game: SymbolicGame, table: SymbolicTable, rho: Fraction) -> tuple[list, list]:
     """(definitions, side conditions) for the scaled ρ-Shapley table with φ of the whole game.
 
-    >>> from exactfair.z3backend import SymbolicGame, SymbolicTable
+    >>> from exactfair.smt.compile import SymbolicGame, SymbolicTable
     >>> defs, side = rho_shapley_relation(SymbolicGame(2), SymbolicTable(2), Fraction(1))
     >>> len(side)
     3
@@ -126,12 +126,12 @@ def search_violation(axiom_name: str, mechanism: str, ns: list[int], *, rho: Any
     >>> search_violation("R3", "shapley", [2]).verdict   # Shapley is efficient, not weakly efficient
     'refuted'
     """
-    from .registry import MECHANISM_REGISTRY
+    from ..registry import MECHANISM_REGISTRY
     if mechanism not in ("shapley", "rho-shapley") and (mechanism != "balanced-reciprocity" or "monotone" not in classes):
         if mechanism not in MECHANISM_REGISTRY:
             raise ValueError(f"unknown mechanism {mechanism!r}; choose one of "
                              f"{', '.join(MECHANISM_REGISTRY.names() + ['rho-shapley'])}")
-        from .claim import Claim, prove
+        from ..claim import Claim, prove
         claim = Claim(mechanism, conclude=axiom_name, games=tuple(classes))
         last = None
         for n in ns:

@@ -25,9 +25,9 @@ from typing import Callable, Sequence
 
 import z3
 
-from .game import Game, Label
-from .logic import And, Compare, Formula, Implies, Linear, Not, Or, Value, _Const
-from .table import RewardTable
+from ..game import Game, Label
+from ..logic import And, Compare, Formula, Implies, Linear, Not, Or, Value, _Const
+from ..table import RewardTable
 
 __all__ = [
     "compile_formula", "compile_linear", "SymbolicGame", "SymbolicTable", "lookup", "lookup_pair",

@@ -27,7 +27,7 @@ from typing import Any, Sequence
 from .axioms import Axiom
 from .registry import AXIOM_REGISTRY, GAME_CLASS_REGISTRY, Mechanism, get_mechanism
 
-__all__ = ["Claim", "prove", "compile_claim", "LOCAL_AXIOMS"]
+__all__ = ["Claim", "prove", "all_n", "compile_claim", "LOCAL_AXIOMS"]
 
 #: Built-in axioms whose instances at C mention only C and its sub-coalitions, so that a table
 #: satisfying them restricts to one on every subgame (what the F4 grand-coalition reduction needs).
@@ -207,3 +207,21 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
     if n < 1:
         raise ValueError("n must be at least 1")
     return solve(compile_claim(claim, n), timeout=timeout, explain=explain, shrink=shrink)
+
+
+def all_n(claim: Claim):
+    """The claim for every n by the local-lemma route (:mod:`exactfair.smt.local`), or Unknown saying why not.
+
+    Explicit mechanisms whose rule only removes named players from C get a lemma over a fixed number of
+    quantities, checked like the paper's (induction check, z3, cvc5); everything else is Unknown with the
+    reason — never "proved" on the strength of bounded checks.
+
+    >>> from exactfair import logic
+    >>> from exactfair.registry import define_mechanism
+    >>> m = define_mechanism("marginal-plus-doc", register=False,
+    ...                      per_member=lambda C, i: logic.value(C) - logic.value(C & ~(1 << i)) + logic.value(1 << i))
+    >>> all_n(Claim(m, conclude="F5")).scope
+    'all n, by inductive step'
+    """
+    from .smt.local import all_n as local_all_n
+    return local_all_n(claim)

@@ -341,12 +341,20 @@ def _cmd_prove(args: argparse.Namespace) -> int:
         if max(ns) > ENCODING_MAX_N:
             raise ExactfairError(f"--n {args.n}: direct checks support n <= {ENCODING_MAX_N}")
         records, lines = [], []
+        from .claim import all_n
         for claim in _user_claims(args):
-            for v in prove(claim, ns, timeout=args.timeout, explain=args.explain):
+            per_n = prove(claim, ns, timeout=args.timeout, explain=args.explain)
+            general = all_n(claim) if all(v.verdict == "proved" for v in per_n) else None
+            for v in per_n:
                 record = v.to_dict()
                 record["claim_spec"] = claim.to_dict()
+                record["all_n"] = None if general is None else {"verdict": general.verdict, "scope": general.scope,
+                                                                "reason": getattr(general, "reason", "")}
                 records.append(record)
                 lines += _verdict_lines(v)
+            if general is not None:
+                lines.append(f"all n: {general.verdict.upper()}" + (f" — {general.reason}" if general.verdict != "proved"
+                                                                    else f" — {general.details[0]}"))
         _write(json.dumps(records, indent=2, ensure_ascii=False) if args.json else "\n".join(lines), None)
         return 0
     if "any" in args.classes:

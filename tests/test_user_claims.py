@@ -141,3 +141,30 @@ def test_cli_aggregates(capsys):
     assert main(["prove", "corollary4", "--n", "2", "--no-repairs", "--json"]) == 0
     records = json.loads(capsys.readouterr().out)
     assert {r["claim"] for r in records} == {f"corollary4.{a}" for a in ("R1", "R2", "R4", "F1", "F2", "F3", "F4")}
+
+
+def test_local_lemma_route_for_explicit_mechanisms():
+    from exactfair import all_n
+    m = define_mechanism("marginal-plus", per_member=lambda C, i: logic.value(C) - logic.value(C & ~(1 << i))
+                         + logic.value(1 << i), register=False)
+    assert all_n(Claim(m, conclude="F5")).scope == "all n, by inductive step"
+    assert all_n(Claim(m, conclude=("R1", "R4"))).verdict == "proved"
+    r2 = all_n(Claim(m, conclude="R2"))                       # false: v = [0, 5, 0, 5] gives M_1^{1,2} = 10 > 5
+    assert r2.verdict == "unknown" and "refuted" in r2.reason
+    assert prove(Claim(m, conclude="R2"), 2).verdict == "refuted"
+    for name in ("shapley", "banzhaf", "equal-split"):       # rules over all sub-coalitions or |C|: not local
+        v = all_n(Claim(name, conclude="F5"))
+        assert v.verdict == "unknown" and "not local" in v.reason
+    assert all_n(Claim("balanced-reciprocity", conclude="F5")).verdict == "unknown"   # its lemmas are the paper's
+
+
+def test_cli_reports_all_n_for_own_claims(capsys):
+    from exactfair.registry import scoped_registries
+    with scoped_registries():
+        define_mechanism("marginal-plus-cli", per_member=lambda C, i: logic.value(C) - logic.value(C & ~(1 << i))
+                         + logic.value(1 << i))
+        assert main(["prove", "--mechanism", "marginal-plus-cli", "--axiom", "F5", "--n", "2..3"]) == 0
+        out = capsys.readouterr().out
+        assert "all n: PROVED" in out
+        assert main(["prove", "--mechanism", "shapley", "--axiom", "F5", "--n", "2"]) == 0
+        assert "all n: UNKNOWN — all n not established" in capsys.readouterr().out

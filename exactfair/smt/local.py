@@ -27,7 +27,6 @@ from __future__ import annotations
 import time
 from typing import Any
 
-import z3
 
 from ..logic import Compare, Linear, Reward, Value, atoms
 from ..verdicts import Proved, Unknown

@@ -147,3 +147,38 @@ def test_every_true_part_of_theorem2_is_proved_for_all_n(records):
         assert by_id[f"paper.proof.{step}.step"]["verdict"] == "proved"
     assert by_id["paper.theorem2.F3"]["verdict"] == "refuted"      # the one false part, with its broken step
     assert by_id["paper.proof.F3.eq56"]["verdict"] == "refuted"
+
+
+def test_readme_findings_table_states_the_catalogue_verdicts(records):
+    """Each row of README's findings table is what the catalogue run says (not a sentence written by hand)."""
+    import re
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## Findings so far", 1)[1].split("\n\n* ", 1)[0]
+    rows = {k: v for k, v in re.findall(r"^\| (.+?) \| (.+?) \|$", table, flags=re.M) if k != "claim"}
+    by_id = {r["id"]: r for r in records}
+    notes = lambda cid: " ".join(by_id[cid]["details"])  # noqa: E731
+
+    assert rows["Theorem 1 (R3, R5, F5 ⇒ unique)"] == "refuted at n = 2; with R2 added proved for all n"
+    assert by_id["paper.theorem1"]["scope"].startswith("n = 2") and "theorem1+R2 proved for n ≤ 4 and all n" in notes(
+        "paper.theorem1")
+
+    listed = re.match(r"Theorem 2: (.*)", next(k for k in rows if k.startswith("Theorem 2: R1"))).group(1).split(", ")
+    all_n = [a for a in ("R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F4", "F5")
+             if by_id[f"paper.theorem2.{a}"]["scope"] == "all n, by inductive step"]
+    assert listed == all_n and rows["Theorem 2: " + ", ".join(listed)].startswith("proved for all n")
+
+    assert rows["Theorem 2: F3"].startswith("proved n ≤ 3, refuted at n = 4")
+    assert by_id["paper.theorem2.F3"]["scope"].startswith("n = 4") and "F3[≥] proved for n ≤ 4" in notes("paper.theorem2.F3")
+
+    assert rows["Corollary 3 (independent of j)"] == "proved for all n"
+    assert by_id["paper.corollary3"]["scope"] == "all n, by inductive step"
+
+    refuted = dict(re.findall(r"corollary4\.(\w+): refuted at n = (\d)", notes("paper.corollary4")))
+    row = rows["Corollary 4"]
+    for group, n in re.findall(r"((?:[RF]\d(?:, )?)+) \(n = (\d)\)", row):
+        for part in group.split(", "):
+            assert refuted[part] == n, part
+    repaired = set(re.findall(r"corollary4\.(\w+)\+R2 proved for n ≤ 4 and all n", notes("paper.corollary4")))
+    assert repaired == set(row.split("proved for all n for ")[1].split(", "))
+
+    assert rows["Theorem 5 (ρ-Shapley violates F5)"].startswith("proved") and by_id["paper.theorem5"]["verdict"] == "proved"

@@ -31,10 +31,10 @@ def _env(symbols) -> dict:
     return {s: z3.Real(s.name) for s in symbols}
 
 
-def _solver(timeout: float) -> z3.Solver:
-    s = z3.Solver()
-    s.set("timeout", int(timeout * 1000))
-    return s
+def _solver(timeout: float):
+    """A z3 solver whose answers are re-checked by cvc5 when the caller records them (the claims catalogue)."""
+    from ..smt.solvers import CheckedSolver
+    return CheckedSolver(timeout)
 
 
 def _point(model, env) -> dict:

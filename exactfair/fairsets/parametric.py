@@ -60,8 +60,8 @@ def _split(rel: sympy.Basic) -> sympy.Basic:
 
 
 def _prove(claim_constraints, timeout: float) -> bool:
-    s = z3.Solver()
-    s.set("timeout", int(timeout * 1000))
+    from ..smt.solvers import CheckedSolver
+    s = CheckedSolver(timeout)
     s.add(claim_constraints)
     return s.check() == z3.unsat
 
@@ -136,8 +136,8 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
     # proof of sufficiency
     domain = to_z3(game.domain(), env)
     fz = to_z3(f, env)
-    s = z3.Solver()
-    s.set("timeout", int(timeout * 1000))
+    from ..smt.solvers import CheckedSolver
+    s = CheckedSolver(timeout)
     s.add(bounds_z3, to_z3(candidate, env), domain, z3.Or(fz < 0, fz > 1))
     answer = s.check()
     claim = f"f maps R into [0, 1] ⇔ {candidate}"

@@ -11,9 +11,11 @@ verdict.  When cvc5 is not installed or gives up, the verdict records that inste
 
 from __future__ import annotations
 
+import contextlib
+
 from ..verdicts import InternalCheckError
 
-__all__ = ["cvc5_available", "cvc5_answer", "cross_check"]
+__all__ = ["cvc5_available", "cvc5_answer", "cross_check", "CheckedSolver", "recording", "summary"]
 
 
 def cvc5_available() -> bool:
@@ -65,3 +67,62 @@ def cross_check(claim: str, smtlib: str, z3_answer: str, timeout: float) -> dict
     if answer != z3_answer:
         raise InternalCheckError(f"{claim}: z3 says {z3_answer} but cvc5 says {answer} on the same SMT-LIB problem")
     return {"solver": "cvc5", "agrees": True}
+
+
+_RECORDS: list[list] = []
+
+
+class CheckedSolver:
+    """A z3 solver whose every sat/unsat answer is re-checked by cvc5 while :func:`recording` is active.
+
+    Used by checks that ask z3 directly (the fair-set analysis, a proof step): same guard as the claim
+    compiler — a disagreement raises InternalCheckError; the agreements are collected for the verdict.
+
+    >>> import z3
+    >>> x = z3.Real("x")
+    >>> with recording() as log:
+    ...     s = CheckedSolver(5.0); s.add(x > 1, x < 0); answer = s.check()
+    >>> answer, log
+    (unsat, [{'solver': 'cvc5', 'agrees': True}])
+    """
+
+    def __init__(self, timeout: float = 60.0) -> None:
+        import z3
+        self._solver = z3.Solver()
+        self._solver.set("timeout", max(1, int(timeout * 1000)))
+        self._timeout = timeout
+
+    def __getattr__(self, name: str):
+        return getattr(self._solver, name)
+
+    def check(self, *assumptions):
+        import z3
+        answer = self._solver.check(*assumptions)
+        if _RECORDS and not assumptions and answer in (z3.sat, z3.unsat):
+            _RECORDS[-1].append(cross_check("direct z3 check", self._solver.to_smt2(), str(answer), self._timeout))
+        return answer
+
+
+@contextlib.contextmanager
+def recording():
+    """Collect the cvc5 agreements of every :class:`CheckedSolver` answer inside the block."""
+    log: list = []
+    _RECORDS.append(log)
+    try:
+        yield log
+    finally:
+        _RECORDS.pop()
+
+
+def summary(log: list) -> dict:
+    """One second-solver record for the checks of a verdict.
+
+    >>> summary([]), summary([{"solver": "cvc5", "agrees": True}])
+    ({'applicable': False, 'why': 'no solver call: exact computation'}, {'solver': 'cvc5', 'agrees': True, 'checked': 1})
+    """
+    if not log:
+        return {"applicable": False, "why": "no solver call: exact computation"}
+    if any(r.get("applicable") is False for r in log):
+        return log[0]
+    agrees = True if all(r.get("agrees") is True for r in log) else None
+    return {"solver": "cvc5", "agrees": agrees, "checked": len(log)}

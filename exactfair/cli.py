@@ -82,15 +82,15 @@ def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[
     _write_binary(output, write_text)
 
 
-def _refuse_overwriting_input(target: Path, inputs: Sequence[str]) -> None:
+def _refuse_overwriting_input(target: Path, inputs: Sequence[str], option: str = "--output") -> None:
     for spec in inputs:
         source = Path(spec)
         if not source.exists() or not target.exists():
             if source.exists() and os.path.abspath(source) == os.path.abspath(target):
-                raise ExactfairError(f"--output {target} is the input file; choose another output file")
+                raise ExactfairError(f"{option} {target} is the input file; choose another output file")
             continue
         if os.path.samefile(source, target):
-            raise ExactfairError(f"--output {target} is the input file {spec}; choose another output file")
+            raise ExactfairError(f"{option} {target} is the input file {spec}; choose another output file")
 
 
 def _positive_float(text: str) -> float:
@@ -548,9 +548,9 @@ def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:
 
 
 def _cmd_rewards(args: argparse.Namespace) -> int:
-    for out in (args.output, args.plot):
+    for option, out in (("--output", args.output), ("--plot", args.plot)):
         if out:
-            _refuse_overwriting_input(Path(out), [args.game])
+            _refuse_overwriting_input(Path(out), [args.game], option)
     game = _load_game(args.game)
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):

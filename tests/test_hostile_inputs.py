@@ -91,7 +91,7 @@ TABLE = [
     ("--output is the input (check)", ["check", "e1.json", "-o", "e1.json"], 2, "input file", ["e1.json"]),
     ("--output is the input via another path", ["rewards", "e1.json", "--output", "./e1.json"], 2, "input file",
      ["e1.json"]),
-    ("--plot is the input", ["rewards", "parametric.json", "--plot", "parametric.json"], 2, "input file",
+    ("--plot is the input", ["rewards", "parametric.json", "--plot", "parametric.json"], 2, "--plot parametric.json is the input file",
      ["parametric.json"]),
     ("negative --timeout", ["prove", "theorem1", "--timeout", "-1"], 2, "positive", []),
     ("zero --timeout (claims)", ["claims", "--timeout", "0"], 2, "positive", []),

@@ -35,7 +35,7 @@ from .scaled import INT64_SAFE, ScaledValues, integer_array, max_abs, scale_exac
 __all__ = [
     "ScaledValues", "scale_values", "overflow_bound", "balanced_reciprocity_array",
     "balanced_reciprocity_stream", "stream_memory_estimate", "full_memory_estimate", "shapley_value_fast",
-    "shapley_array", "random_monotone_values", "is_monotone_array",
+    "shapley_array", "random_monotone_values", "is_monotone_array", "first_monotonicity_violation",
 ]
 
 Progress = Callable[[int, int], None]
@@ -67,17 +67,31 @@ def overflow_bound(max_abs: int, n: int, monotone: bool) -> int:
     return 3 * max_abs if monotone else (1 << (n + 1)) * max_abs
 
 
+def first_monotonicity_violation(num: np.ndarray, n: int) -> tuple[int, int] | None:
+    """The first ``(C∖{i}, C)`` with ``v(C∖{i}) > v(C)`` (by C, then i), or None; vectorised.
+
+    >>> first_monotonicity_violation(np.array([0, 2, 1, 1]), 2)
+    (1, 3)
+    """
+    best: tuple[int, int] | None = None
+    for i in range(n):
+        pairs = num.reshape(-1, 2, 1 << i)           # [a, 0, c] = mask without i, [a, 1, c] = with i
+        bad = np.flatnonzero(pairs[:, 0, :] > pairs[:, 1, :])
+        if bad.size:
+            a, c = divmod(int(bad[0]), 1 << i)
+            mask = (a << (i + 1)) | (1 << i) | c
+            if best is None or mask < best[1]:
+                best = (mask & ~(1 << i), mask)
+    return best
+
+
 def is_monotone_array(v: np.ndarray, n: int) -> bool:
     """v(C∖{i}) ≤ v(C) for every C and i, one vectorised comparison per player.
 
     >>> is_monotone_array(np.array([0, 1, 2, 2]), 2), is_monotone_array(np.array([0, 2, 1, 1]), 2)
     (True, False)
     """
-    for i in range(n):
-        pairs = v.reshape(-1, 2, 1 << i)
-        if np.any(pairs[:, 0, :] > pairs[:, 1, :]):
-            return False
-    return True
+    return first_monotonicity_violation(v, n) is None
 
 
 def _popcount(masks: np.ndarray) -> np.ndarray:

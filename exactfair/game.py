@@ -16,6 +16,7 @@ import numpy as np
 from .coalitions import members, proper_subsets
 from .errors import ExactfairError, GameDefinitionError, InexactValueError
 from .exact import format_exact, to_exact
+from .fast import first_monotonicity_violation
 from .scaled import ScaledValues, as_fractions, common_denominator, integer_array, reduce_scaled
 
 __all__ = ["Game", "PropertyResult", "Label", "MAX_PLAYERS", "first_monotonicity_violation"]
@@ -177,8 +178,9 @@ class Game:
                 and self._num.dtype == other._num.dtype and bool(np.array_equal(self._num, other._num)))
 
     def __hash__(self) -> int:
-        return hash((self.players, self._den, tuple(self._num.tolist()) if self._num.size <= 4096
-                     else self._num.tobytes() if self._num.dtype != object else tuple(self._num.tolist())))
+        # equal games have equal (canonical) dtypes, so equal keys
+        key = tuple(self._num.tolist()) if self._num.dtype == object else self._num.tobytes()
+        return hash((self.players, self._den, key))
 
     @property
     def values(self) -> tuple[Fraction, ...]:
@@ -505,24 +507,6 @@ def _display_order(labels: frozenset) -> list:
     except TypeError:
         return sorted(labels, key=repr)
 
-
-
-def first_monotonicity_violation(num: np.ndarray, n: int) -> tuple[int, int] | None:
-    """The first ``(C∖{i}, C)`` with ``v(C∖{i}) > v(C)`` (by C, then i), or None; vectorised.
-
-    >>> first_monotonicity_violation(np.array([0, 2, 1, 1]), 2)
-    (1, 3)
-    """
-    best: tuple[int, int] | None = None
-    for i in range(n):
-        pairs = num.reshape(-1, 2, 1 << i)           # [a, 0, c] = mask without i, [a, 1, c] = with i
-        bad = np.flatnonzero(pairs[:, 0, :] > pairs[:, 1, :])
-        if bad.size:
-            a, c = divmod(int(bad[0]), 1 << i)
-            mask = (a << (i + 1)) | (1 << i) | c
-            if best is None or mask < best[1]:
-                best = (mask & ~(1 << i), mask)
-    return best
 
 
 def _exact_scaled(values: Any, players: tuple) -> tuple[np.ndarray, int]:

@@ -21,7 +21,7 @@ from .game import Game, Label
 from .memory import (
     BYTES_PER_FRACTION, BYTES_PER_INT64, BYTES_PER_OBJECT_ENTRY, available_memory, require_memory,
 )
-from .scaled import ScaledValues, as_fractions, common_denominator, integer_array, reduce_scaled
+from .scaled import ScaledValues, as_fractions, integer_array, reduce_scaled, scale_exact
 
 __all__ = ["RewardTable", "ensure_table_fits", "estimated_table_bytes"]
 
@@ -104,10 +104,8 @@ class RewardTable:
                 for m, row in enumerate(rows))
         num = den = None
         if all(isinstance(x, (Fraction, int)) and not isinstance(x, bool) for row in rows for x in row):
-            flat = [x for row in rows for x in row]
-            den = common_denominator([x.denominator if isinstance(x, Fraction) else 1 for x in flat])
-            ints = [int(x * den) if isinstance(x, Fraction) else x * den for x in flat]
-            num = integer_array(ints).reshape(1 << n, n)
+            num, den = scale_exact([x for row in rows for x in row])
+            num = num.reshape(1 << n, n)
             rows = None
         self._init(game, mechanism, tuple(parameters), num, den, rows)
 

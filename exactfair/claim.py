@@ -151,19 +151,8 @@ class Claim:
 
 
 def _resolve(name: Any, relaxed: bool = False) -> Axiom:
-    from .smt.prover import relax
-    if isinstance(name, Axiom):
-        return relax(name) if relaxed else name
-    text = name.replace("[>=]", "[≥]")
-    if text.endswith("[≥]"):
-        return relax(_resolve(text[:-3]))
-    axiom = AXIOM_REGISTRY.get(text)
-    if axiom is None:
-        from .axioms import get_axiom
-        try:
-            axiom = get_axiom(text)
-        except ValueError:
-            raise ValueError(f"unknown axiom {name!r}; known: {', '.join(AXIOM_REGISTRY)}") from None
+    from .registry import relax, resolve_axiom
+    axiom = resolve_axiom(name)
     return relax(axiom) if relaxed else axiom
 
 

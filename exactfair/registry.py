@@ -30,7 +30,7 @@ from .logic import (
 )
 
 __all__ = ["Registry", "Mechanism", "AXIOM_REGISTRY", "MECHANISM_REGISTRY", "GAME_CLASS_REGISTRY",
-           "define_axiom", "define_mechanism", "get_mechanism", "scoped_registries"]
+           "define_axiom", "define_mechanism", "get_mechanism", "scoped_registries", "relax", "resolve_axiom"]
 
 
 class Registry:
@@ -91,6 +91,48 @@ for _name, _axiom in AXIOMS_BY_NAME.items():
 GAME_CLASS_REGISTRY = Registry("game class")
 for _name, _builder in GAME_CLASSES.items():
     GAME_CLASS_REGISTRY.register(_name, _builder)
+
+
+def relax(axiom: Axiom) -> Axiom:
+    """The axiom with its strict conclusion (``>``) replaced by a non-strict one (``≥``).
+
+    >>> relax(AXIOM_REGISTRY["F3"]).name
+    'F3[≥]'
+    """
+    from dataclasses import replace
+
+    def weaken(f: Formula) -> Formula:
+        if isinstance(f, Compare) and f.op in (">", "<"):
+            return Compare(f.op + "=", f.left, f.right)
+        return f
+
+    def build(n: int):
+        for inst in axiom.instances(n):
+            yield replace(inst, axiom=axiom.name + "[≥]", conclusion=weaken(inst.conclusion))
+    return Axiom(axiom.name + "[≥]", axiom.title + " (non-strict)", axiom.statement.replace(">", "≥"),
+                 axiom.games, build)
+
+
+def resolve_axiom(name: Any) -> Axiom:
+    """An axiom by name — registered names first (your own too), then the built-ins' spellings (``"f5"``) —
+    with the suffix ``[≥]`` (or ``[>=]``) for the relaxed variant; an Axiom is returned as it is.
+
+    >>> resolve_axiom("F3[>=]").name, resolve_axiom("f5").name
+    ('F3[≥]', 'F5')
+    """
+    if isinstance(name, Axiom):
+        return name
+    text = name.strip().replace("[>=]", "[≥]")
+    if text.endswith("[≥]"):
+        return relax(resolve_axiom(text[:-3]))
+    axiom = AXIOM_REGISTRY.get(text)
+    if axiom is not None:
+        return axiom
+    from .axioms import get_axiom
+    try:
+        return get_axiom(text)
+    except ValueError:
+        raise ValueError(f"unknown axiom {name!r}; known: {', '.join(AXIOM_REGISTRY)}") from None
 
 
 # --------------------------------------------------------------------------- validation

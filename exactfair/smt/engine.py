@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 
 
 from .lemmas import lemma_uniqueness_size, prove_lemma
-from .prover import Options, prove_claim, resolve_axiom
+from ..registry import resolve_axiom
+from .prover import Options, prove_claim
 from ..verdicts import Proved, Verdict
 
 #: Claims with an all-n proof are also checked directly (whole tables) up to this n.

@@ -24,7 +24,7 @@ strict inequality, or restrict the game class, and are named accordingly.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Sequence
 
@@ -33,44 +33,16 @@ import z3
 from ..axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, get_axiom
 from ..check import check_axiom, check_pair
 from ..game import Game
-from ..logic import TRUE, And, Compare, Formula, _Const
+from ..logic import TRUE, And, Compare, _Const
 from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous, Verdict, Witness
 from .compile import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
 )
 
 __all__ = [
-    "Problem", "Options", "solve", "prove_claim", "relax", "CLAIMS", "claim_names", "build_problem",
+    "Problem", "Options", "solve", "prove_claim", "CLAIMS", "claim_names", "build_problem",
     "characterization",
 ]
-
-# --------------------------------------------------------------------------- axiom variants
-def _relax_formula(f: Formula) -> Formula:
-    if isinstance(f, Compare) and f.op in (">", "<"):
-        return Compare(f.op + "=", f.left, f.right)
-    return f
-
-
-def relax(axiom: Axiom) -> Axiom:
-    """The axiom with its strict conclusion (``>``) replaced by a non-strict one (``≥``).
-
-    >>> relax(get_axiom("F3")).name
-    'F3[≥]'
-    """
-    def build(n: int):
-        for inst in axiom.instances(n):
-            yield replace(inst, axiom=axiom.name + "[≥]", conclusion=_relax_formula(inst.conclusion))
-    return Axiom(axiom.name + "[≥]", axiom.title + " (non-strict)", axiom.statement.replace(">", "≥"),
-                 axiom.games, build)
-
-
-def resolve_axiom(name: str) -> Axiom:
-    """``"F3"`` or ``"F3[≥]"`` (also ``"F3[>=]"``)."""
-    name = name.replace("[>=]", "[≥]")
-    if name.endswith("[≥]"):
-        return relax(get_axiom(name[:-3]))
-    return get_axiom(name)
-
 
 # --------------------------------------------------------------------------- problems
 @dataclass

@@ -30,7 +30,8 @@ from ..check import check_axiom, check_pair
 from ..coalitions import members, subsets
 from ..exact import to_exact
 from ..mechanisms import balanced_reciprocity, rho_shapley, shapley
-from .prover import Options, prove_claim, resolve_axiom
+from ..registry import resolve_axiom
+from .prover import Options, prove_claim
 from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
 from .compile import free_constants, SymbolicGame, SymbolicTable, compile_formula, decode_game, lookup, lookup_pair
 

@@ -39,12 +39,13 @@ def _load_game(spec: str) -> Game:
         f"{spec!r} is neither a game file nor a shipped example; shipped examples: {', '.join(sorted(EXAMPLES))}")
 
 
-def _mechanism(args: argparse.Namespace):
+def _mechanism(args: argparse.Namespace, progress=None):
+    """The chosen mechanism as ``game -> table`` (Algorithm 1 reports its layers to ``progress``)."""
     from .mechanisms import balanced_reciprocity, rho_shapley, shapley
 
     require = not args.allow_non_monotone
     if args.mechanism == "balanced-reciprocity":
-        return lambda g: balanced_reciprocity(g, require_monotone=require)
+        return lambda g: balanced_reciprocity(g, require_monotone=require, progress=progress)
     if args.mechanism == "shapley":
         return shapley
     return lambda g: rho_shapley(g, args.rho, shapley_of=args.shapley_of, require_monotone=require)
@@ -589,16 +590,8 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         raise ExactfairError(f"a {game.n}-player table has {1 << game.n:,} columns, too many to print as "
                              f"{args.format}; use --format json or --format npz --output FILE.npz "
                              "(or --grand-only for the grand coalition)")
-    if args.mechanism == "balanced-reciprocity":
-        from .mechanisms.balanced_reciprocity import balanced_reciprocity_fast
-        from .mechanisms import balanced_reciprocity
-        if game.n >= 8:   # the fast path reports progress per layer
-            table = balanced_reciprocity_fast(game, require_monotone=not args.allow_non_monotone, progress=bar)
-        else:
-            table = balanced_reciprocity(game, require_monotone=not args.allow_non_monotone)
-        bar.close()
-    else:
-        table = _mechanism(args)(game)
+    table = _mechanism(args, progress=bar)(game)
+    bar.close()
     if args.format == "npz":
         _refuse_overwriting_input(Path(args.output), [args.game])
         _write_binary(args.output, table.write_npz)
@@ -661,11 +654,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
     game, repair = _repair(game, args.repair)
     mechanism = _mechanism(args)
     bar = _ProgressBar(sys.stderr.isatty())
-    if args.mechanism == "balanced-reciprocity" and game.n >= 8:
-        from .mechanisms.balanced_reciprocity import balanced_reciprocity_fast
-        table = balanced_reciprocity_fast(game, require_monotone=not args.allow_non_monotone, progress=bar)
-    else:
-        table = mechanism(game)
+    table = _mechanism(args, progress=bar)(game)
     results = check_axioms(table, mechanism=mechanism, max_violations=args.max_violations,
                            progress=lambda name, k, total: bar.step(f"checked {name}", k, total))
     bar.close()

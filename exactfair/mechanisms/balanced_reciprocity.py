@@ -95,7 +95,7 @@ def _step(v: Sequence[Fraction], rows: list, c: int, n: int, choose_j: ChooseJ, 
 
 def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
                          choose_j: ChooseJ | None = None, choose_k: ChooseK | None = None,
-                         method: str = "auto") -> RewardTable:
+                         method: str = "auto", progress: Callable[[int, int], None] | None = None) -> RewardTable:
     """Reward table of Algorithm 1 (balanced reciprocity), computed exactly.
 
     Parameters
@@ -114,6 +114,8 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
         common denominator, vectorised per layer, :mod:`exactfair.fast`; same j and k
         choices, identical result) or ``"auto"`` (fast for n ≥ 8 unless custom choosers are
         given).
+    progress:
+        ``progress(layer, n)`` after each layer of the fast path (the reference path does not report).
 
     Examples
     --------
@@ -132,7 +134,7 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
     if method == "fast" and custom:
         raise ValueError("custom choose_j/choose_k need method='reference'")
     if method == "fast" or (method == "auto" and game.n >= 8 and not custom):
-        return balanced_reciprocity_fast(game, require_monotone=require_monotone)
+        return balanced_reciprocity_fast(game, require_monotone=require_monotone, progress=progress)
     if require_monotone:
         require_monotone_game(game, "balanced reciprocity")
     n = game.n

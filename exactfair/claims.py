@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 import sympy
 
-from .verdicts import Proved, Refuted, Verdict, Witness
+from .verdicts import Proved, Refuted, Verdict, Witness, summarize_guards
 
 __all__ = ["Entry", "Scope", "catalogue", "select", "run_claim_record", "run_claims", "PAPER_TABLES"]
 
@@ -205,27 +205,6 @@ def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[S
                       tuple(n.split(": ", 1)[1] for n in notes), live_premises=live, second_solver=second)
     return check
 
-
-def summarize_guards(verdicts: Sequence[Verdict]) -> tuple[str | None, dict | None]:
-    """Live premises summed over the verdicts ("live/total", None without conditional instances) and the
-    second solver's agreement (agrees only when every solver-decided verdict was re-checked and agreed).
-
-    >>> summarize_guards([Proved("a", "n = 2", 2, live_premises="1/2", second_solver={"solver": "cvc5", "agrees": True})])
-    ('1/2', {'solver': 'cvc5', 'agrees': True, 'checked': 1})
-    """
-    live = total = 0
-    seen = False
-    for v in verdicts:
-        if v.live_premises:
-            a, b = v.live_premises.split("/")
-            live, total, seen = live + int(a), total + int(b), True
-    checks = [v.second_solver for v in verdicts if v.second_solver is not None]
-    if not checks:
-        return (f"{live}/{total}" if seen else None), None
-    if any(c.get("applicable") is False for c in checks):
-        return (f"{live}/{total}" if seen else None), next(c for c in checks if c.get("applicable") is False)
-    agrees = True if all(c.get("agrees") is True for c in checks) else None
-    return (f"{live}/{total}" if seen else None), {"solver": "cvc5", "agrees": agrees, "checked": len(checks)}
 
 
 def _theorem5(scope: Scope) -> Verdict:

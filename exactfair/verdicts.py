@@ -18,7 +18,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Verdict", "Proved", "Refuted", "Unknown", "Vacuous", "Witness", "InternalCheckError"]
+__all__ = ["Verdict", "Proved", "Refuted", "Unknown", "Vacuous", "Witness", "InternalCheckError", "combine_agreements",
+           "summarize_guards"]
 
 
 class InternalCheckError(AssertionError):
@@ -167,3 +168,35 @@ class Vacuous(Verdict):
         out = super().to_dict()
         out["reason"] = self.reason
         return out
+
+
+def combine_agreements(records: list[dict]) -> dict | None:
+    """One second-solver record for several: agrees only when every one agrees (None for no records).
+
+    >>> combine_agreements([{"solver": "cvc5", "agrees": True}] * 2)
+    {'solver': 'cvc5', 'agrees': True, 'checked': 2}
+    """
+    if not records:
+        return None
+    missing = [r for r in records if r.get("applicable") is False]
+    if missing:
+        return missing[0]
+    agrees = True if all(r.get("agrees") is True for r in records) else None
+    return {"solver": "cvc5", "agrees": agrees, "checked": len(records)}
+
+
+def summarize_guards(verdicts) -> tuple[str | None, dict | None]:
+    """Live premises summed over the verdicts ("live/total", None without conditional instances) and the
+    second solver's agreement over every solver-decided verdict among them.
+
+    >>> summarize_guards([Proved("a", "n = 2", 2, live_premises="1/2", second_solver={"solver": "cvc5", "agrees": True})])
+    ('1/2', {'solver': 'cvc5', 'agrees': True, 'checked': 1})
+    """
+    live = total = 0
+    seen = False
+    for v in verdicts:
+        if v.live_premises:
+            a, b = v.live_premises.split("/")
+            live, total, seen = live + int(a), total + int(b), True
+    second = combine_agreements([v.second_solver for v in verdicts if v.second_solver is not None])
+    return (f"{live}/{total}" if seen else None), second

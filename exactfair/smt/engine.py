@@ -108,7 +108,7 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
         if v.verdict != "proved":
             return v, f"{argument}: lemma {name} is {v.verdict}"
         proved.append(v)
-    from ..claims import summarize_guards
+    from ..verdicts import summarize_guards
     live, second = summarize_guards(proved)
     return Proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
                   (f"lemmas {', '.join(names)}",), live_premises=live, second_solver=second), argument
@@ -120,7 +120,7 @@ def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
     >>> uniqueness_up_to(6).verdict, uniqueness_up_to(3, ()).verdict
     ('proved', 'refuted')
     """
-    from ..claims import summarize_guards
+    from ..verdicts import summarize_guards
     start = time.perf_counter()
     steps = []
     for s in range(2, n_max + 1):

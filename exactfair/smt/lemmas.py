@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import z3
 
-from ..verdicts import Proved, Refuted, Unknown, Vacuous, Witness
+from ..verdicts import Proved, Refuted, Unknown, Vacuous, Witness, combine_agreements
 
 __all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "lemma_symmetry", "LEMMAS",
            "prove_lemma"]
@@ -676,19 +676,8 @@ def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float 
     if len(dead) == len(cases):
         return Vacuous(name, scope, None, time.perf_counter() - start, reason=f"every case of {name} has "
                        "unsatisfiable hypotheses: a proof would be vacuous", live_premises=live)
-    second = _combine_agreements(agreements)
+    second = combine_agreements(agreements)
     return Proved(name, scope, None, time.perf_counter() - start,
                   (f"{len(cases)} case(s): " + "; ".join(c.name for c in cases),)
                   + ((f"cases with unsatisfiable hypotheses (cannot occur): {', '.join(dead)}",) if dead else ()),
                   live_premises=live, second_solver=second)
-
-
-def _combine_agreements(agreements: list[dict]) -> dict | None:
-    """One record for several cross-checks: agrees only if every one agrees."""
-    if not agreements:
-        return None
-    if any(a.get("applicable") is False for a in agreements):
-        return agreements[0]
-    if all(a.get("agrees") is True for a in agreements):
-        return {"solver": "cvc5", "agrees": True}
-    return {"solver": "cvc5", "agrees": None, "answer": "unknown in some case"}

@@ -210,7 +210,7 @@ def all_n(claim) -> Any:
         if verdict.verdict != "proved":
             return unknown(f"the local lemma for {axiom.name} is {verdict.verdict} (the bounded verdicts still stand)")
         lemmas.append(verdict)
-    from ..claims import summarize_guards
+    from ..verdicts import summarize_guards
     live, second = summarize_guards(lemmas)
     return Proved(claim.name, "all n, by inductive step", None, time.perf_counter() - start,
                   ("local lemma(s): " + ", ".join(f"{a.name} from {mech.name}'s rule at C and C∖x" for a in claim.axioms()),),

@@ -120,9 +120,5 @@ def summary(log: list) -> dict:
     >>> summary([]), summary([{"solver": "cvc5", "agrees": True}])
     ({'applicable': False, 'why': 'no solver call: exact computation'}, {'solver': 'cvc5', 'agrees': True, 'checked': 1})
     """
-    if not log:
-        return {"applicable": False, "why": "no solver call: exact computation"}
-    if any(r.get("applicable") is False for r in log):
-        return log[0]
-    agrees = True if all(r.get("agrees") is True for r in log) else None
-    return {"solver": "cvc5", "agrees": agrees, "checked": len(log)}
+    from ..verdicts import combine_agreements
+    return combine_agreements(log) or {"applicable": False, "why": "no solver call: exact computation"}

@@ -21,7 +21,7 @@ from typing import Any, Callable, Sequence
 
 import sympy
 
-from .verdicts import Proved, Refuted, Verdict, Witness, summarize_guards
+from .verdicts import Proved, Refuted, Verdict, Witness, solver_proved, summarize_guards, with_second_solver
 
 __all__ = ["Entry", "Scope", "catalogue", "select", "run_claim_record", "run_claims", "PAPER_TABLES"]
 
@@ -137,16 +137,17 @@ def _sim(axiom: str, claim: str, two_games: bool) -> Callable[[Scope], Verdict]:
         else:
             result = check_axiom(axiom, t)
         unique = uniqueness_up_to(4)
-        if result.holds or unique.verdict != "proved":
+        if result.holds:
             return Refuted(claim, "Example 1", 4, time.perf_counter() - start, (),
-                           Witness(violation=f"{axiom} holds on Algorithm 1's table" if result.holds else
-                                   "uniqueness (R2, R3, R5, F5) not proved"))
+                           Witness(violation=f"{axiom} holds on Algorithm 1's table"))
+        if unique.verdict not in ("proved", "proved (z3 only)"):
+            return _undecided(claim, f"uniqueness (R2, R3, R5, F5) is {unique.verdict}", start)
         grand = [v for v in result.violations if v.coalition == (1, 2, 3, 4)]
         shown = grand[0] if grand else result.violations[0]
-        return Proved(claim, "Example 1 (and every table with R2, R3, R5, F5: unique, proved)", 4,
-                      time.perf_counter() - start,
-                      (f"{shown}; the only table satisfying R2, R3, R5 and F5 is Algorithm 1's (L-U+R2), "
-                       f"so no F5 mechanism satisfies {axiom} here",), second_solver=unique.second_solver)
+        return solver_proved(claim, "Example 1 (and every table with R2, R3, R5, F5: unique, proved)", 4,
+                             time.perf_counter() - start,
+                             (f"{shown}; the only table satisfying R2, R3, R5 and F5 is Algorithm 1's (L-U+R2), "
+                              f"so no F5 mechanism satisfies {axiom} here",), second_solver=unique.second_solver)
     return check
 
 
@@ -201,8 +202,8 @@ def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[S
         if undecided:
             return undecided[0]
         scopes = sorted(set(proved_scopes))
-        return Proved(claim, " / ".join(scopes), scope.n_max, seconds, tuple(notes) if len(parts) > 1 else
-                      tuple(n.split(": ", 1)[1] for n in notes), live_premises=live, second_solver=second)
+        return solver_proved(claim, " / ".join(scopes), scope.n_max, seconds, tuple(notes) if len(parts) > 1 else
+                             tuple(n.split(": ", 1)[1] for n in notes), live_premises=live, second_solver=second)
     return check
 
 
@@ -242,9 +243,9 @@ def _lemma(name: str, claim: str) -> Callable[[Scope], Verdict]:
     def check(scope: Scope) -> Verdict:
         from .smt.lemmas import prove_lemma
         v = prove_lemma(name)
-        if v.verdict == "proved":
-            return Proved(claim, "all n (local lemma over a fixed number of quantities)", None, v.seconds, v.details,
-                          live_premises=v.live_premises, second_solver=v.second_solver)
+        if v.verdict in ("proved", "proved (z3 only)"):
+            return solver_proved(claim, "all n (local lemma over a fixed number of quantities)", None, v.seconds,
+                                 v.details, live_premises=v.live_premises, second_solver=v.second_solver)
         if v.verdict == "refuted":
             return Refuted(claim, "local step", None, v.seconds, (), v.witness, live_premises=v.live_premises,
                            second_solver=v.second_solver)
@@ -282,20 +283,19 @@ def _eq56(scope: Scope) -> Verdict:
         from .verdicts import Unknown
         return Unknown("paper.proof.F3.eq56", "local step", None, time.perf_counter() - start,
                        reason=f"z3: {s.reason_unknown()}")
-    return Proved("paper.proof.F3.eq56", "local step", None, time.perf_counter() - start, second_solver=summary(log))
+    return solver_proved("paper.proof.F3.eq56", "local step", None, time.perf_counter() - start,
+                         second_solver=summary(log))
 
 
 def _post(claim_id: str) -> Callable[[Scope], Verdict]:
     def check(scope: Scope) -> Verdict:
-        import dataclasses
-
         from .fairsets.post import post_claims
         from .smt.solvers import recording, summary
         for c in post_claims():
             if c.id == claim_id:
                 with recording() as log:
                     verdict = c.check()
-                return dataclasses.replace(verdict, second_solver=summary(log))
+                return with_second_solver(verdict, summary(log))
         raise KeyError(claim_id)
     return check
 
@@ -410,15 +410,24 @@ def _finding_f3_forced(scope: Scope) -> Verdict:
     table = balanced_reciprocity(game, method="reference")
     holds = {a: check_axiom(a, table).holds for a in ("R2", "R3", "R5", "F5", "F3")}
     unique, argument = all_n_verdict("theorem1+R2")
-    if unique is None or unique.verdict != "proved" or not all(holds[a] for a in ("R2", "R3", "R5", "F5")):
+    if not all(holds[a] for a in ("R2", "R3", "R5", "F5")):
         return Refuted("finding.F3.every-R2R3R5F5-table", "the F3 witness game", 4, time.perf_counter() - start,
-                       (), Witness(violation=f"premises not established: {holds}, uniqueness {unique}"))
+                       (), Witness(violation=f"Algorithm 1's table does not satisfy R2, R3, R5, F5: {holds}"))
+    if unique is None or unique.verdict not in ("proved", "proved (z3 only)"):
+        return _undecided("finding.F3.every-R2R3R5F5-table",
+                          f"uniqueness under R2, R3, R5, F5 is {unique.verdict if unique else 'not covered'}", start)
     if holds["F3"]:
         return Refuted("finding.F3.every-R2R3R5F5-table", "the F3 witness game", 4, time.perf_counter() - start,
                        (), Witness(violation="Algorithm 1's table satisfies F3 on the witness game"))
-    return Proved("finding.F3.every-R2R3R5F5-table", "the F3 witness game (n = 4)", 4, time.perf_counter() - start,
-                  (f"Algorithm 1's table satisfies R2, R3, R5, F5 and violates F3; it is the only such table "
-                   f"({argument})",), second_solver=unique.second_solver)
+    return solver_proved("finding.F3.every-R2R3R5F5-table", "the F3 witness game (n = 4)", 4,
+                         time.perf_counter() - start,
+                         (f"Algorithm 1's table satisfies R2, R3, R5, F5 and violates F3; it is the only such table "
+                          f"({argument})",), second_solver=unique.second_solver)
+
+
+def _undecided(claim: str, why: str, start: float) -> Verdict:
+    from .verdicts import Unknown
+    return Unknown(claim, "", None, time.perf_counter() - start, reason=why)
 
 
 def _finding_f3_shapley(scope: Scope) -> Verdict:
@@ -460,6 +469,8 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
     start = time.perf_counter()
     try:
         v = claim.check(Scope(n_max, timeout))
+        if v.second_solver is None and v.verdict == "proved" and _solver_based(claim):
+            v = with_second_solver(v, None)          # a solver answer nobody re-checked: z3 only, never plain
         record = {"id": claim.id, "source": claim.source, "statement": claim.statement, "method": claim.method,
                   "verdict": v.verdict, "scope": v.scope, "witness": _witness_line(v) or None,
                   "details": [d for d in v.details if d], "seconds": round(time.perf_counter() - start, 2),
@@ -476,9 +487,11 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
                 "details": [traceback.format_exc()], "seconds": round(time.perf_counter() - start, 2)}
 
 
+def _solver_based(entry: "Entry") -> bool:
+    return "z3" in entry.method or "lemma" in entry.method
+
+
 def _no_solver_reason(entry: "Entry") -> str:
-    if "z3" in entry.method or "lemma" in entry.method:
-        return "this check asks z3 directly, outside the claim compiler; not re-run by a second solver"
     return "exact computation: no solver is involved"
 
 

@@ -212,7 +212,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims = sub.add_parser(
         "claims", help="re-check every claim of both sources (the main job)",
         description="Run the claims catalogue: one verdict per claim (proved with scope / refuted with an exactly "
-                    "re-verified witness / unknown). Exit 0 when every claim got a verdict, 3 if some are unknown, "
+                    "re-verified witness / unknown). Exit 0 when every claim got a verdict, 3 if some are unknown or proved by z3 only, "
                     "1 on an internal error.")
     claims.add_argument("--only", help="claims whose id matches this glob or substring")
     claims.add_argument("--n-max", type=_int_at_least(2), default=4, help="largest n for bounded checks (default 4)")
@@ -322,6 +322,8 @@ def _verdict_lines(v) -> list[str]:
         lines.append(f"  {v.reason}; SMT-LIB: {v.smtlib_path}")
     if v.verdict == "vacuous":
         lines.append(f"  {v.reason}")
+    if v.verdict == "proved (z3 only)":
+        lines[0] = lines[0].replace("PROVED (Z3 ONLY)", f"PROVED (z3 only; {v.reason})")
     if v.verdict == "proved" and getattr(v, "core", ()):
         lines.append(f"  unsat core ({len(v.core)} hypothesis instances): " + "; ".join(v.core[:12])
                      + (" …" if len(v.core) > 12 else ""))
@@ -476,7 +478,7 @@ def _cmd_claims(args: argparse.Namespace) -> int:
         print(f"exactfair: internal error in {r['id']}: {r['witness']}", file=sys.stderr)
     if errors:
         return 1
-    return 3 if any(r["verdict"] == "unknown" for r in records) else 0
+    return 3 if any(r["verdict"] in ("unknown", "proved (z3 only)") for r in records) else 0
 
 
 def _cmd_bargain(args: argparse.Namespace) -> int:

@@ -8,6 +8,12 @@
 * :class:`Unknown` — the solver timed out or gave up; the SMT-LIB text is kept.
 * :class:`Vacuous` — the claim's hypotheses are unsatisfiable, so "proved" would mean
   nothing; reported as such, never as proved.
+* :class:`ProvedOneSolver` — z3 proved it but the second solver (cvc5) did not confirm it
+  (unknown, timed out, not installed, not run): ``"proved (z3 only)"``, never plain "proved".
+
+Plain :class:`Proved` of a solver-backed claim means **both** solvers answered unsat: the
+constructor refuses a second-solver record that does not agree, and :func:`solver_proved` picks
+the class from the record, so no code path can report a single-solver proof as plain "proved".
 
 >>> Proved("theorem1+R2", "n = 3", 3).verdict
 'proved'
@@ -18,8 +24,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-__all__ = ["Verdict", "Proved", "Refuted", "Unknown", "Vacuous", "Witness", "InternalCheckError", "combine_agreements",
-           "summarize_guards"]
+__all__ = ["Verdict", "Proved", "ProvedOneSolver", "Refuted", "Unknown", "Vacuous", "Witness", "InternalCheckError",
+           "combine_agreements", "summarize_guards", "confirmed", "unconfirmed_reason", "solver_proved",
+           "with_second_solver"]
 
 
 class InternalCheckError(AssertionError):
@@ -110,9 +117,35 @@ class Proved(Verdict):
     core: tuple[str, ...] = ()
     verdict = "proved"
 
+    def __post_init__(self) -> None:
+        if self.second_solver is not None and not confirmed(self.second_solver):
+            raise InternalCheckError(f"{self.claim}: a plain 'proved' needs the second solver's agreement, got "
+                                     f"{self.second_solver}; build it with solver_proved()")
+
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
         out["core"] = list(self.core)
+        return out
+
+
+@dataclass(frozen=True)
+class ProvedOneSolver(Verdict):
+    """z3 answered unsat but cvc5 did not confirm (``reason`` says why): ``"proved (z3 only)"``.
+
+    >>> v = solver_proved("c", "n = 5", 5, second_solver={"solver": "cvc5", "agrees": None, "answer": "unknown",
+    ...                                                    "seconds": 60.0})
+    >>> v.verdict, v.reason
+    ('proved (z3 only)', 'cvc5: unknown after 60 s')
+    """
+
+    core: tuple[str, ...] = ()
+    reason: str = ""
+    verdict = "proved (z3 only)"
+
+    def to_dict(self) -> dict[str, Any]:
+        out = super().to_dict()
+        out["core"] = list(self.core)
+        out["reason"] = self.reason
         return out
 
 
@@ -170,33 +203,116 @@ class Vacuous(Verdict):
         return out
 
 
-def combine_agreements(records: list[dict]) -> dict | None:
+def confirmed(record: dict | None) -> bool:
+    """Did the second solver agree with every solver answer behind a verdict?
+
+    True for a cvc5 record that agrees, and for a record saying no solver was involved (an exact
+    computation); False for a record that does not agree (unknown, time-out, not installed, not run) and
+    for a missing record of a solver-backed check.
+
+    >>> confirmed({"solver": "cvc5", "agrees": True}), confirmed({"solver": "cvc5", "agrees": None})
+    (True, False)
+    >>> confirmed({"applicable": False, "why": "exact computation"}), confirmed(None)
+    (True, False)
+    """
+    if not isinstance(record, dict):
+        return False
+    if record.get("applicable") is False and "solver" not in record:
+        return True
+    return record.get("solver") == "cvc5" and record.get("agrees") is True
+
+
+def unconfirmed_reason(record: dict | None) -> str:
+    """Why the second solver did not confirm, in a few words.
+
+    >>> unconfirmed_reason({"solver": "cvc5", "agrees": None, "answer": "unknown", "seconds": 60.0})
+    'cvc5: unknown after 60 s'
+    >>> unconfirmed_reason(None)
+    'cvc5 was not run'
+    """
+    if not isinstance(record, dict):
+        return "cvc5 was not run"
+    answer = record.get("answer", "not run")
+    if answer == "unavailable":
+        return f"cvc5: {record.get('why', 'not installed')}"
+    seconds = record.get("seconds")
+    return f"cvc5: {answer}" + (f" after {seconds:g} s" if isinstance(seconds, (int, float)) else "")
+
+
+def combine_agreements(records: list) -> dict | None:
     """One second-solver record for several: agrees only when every one agrees (None for no records).
+
+    A ``None`` among the records (a solver answer nobody re-checked) makes the whole unconfirmed.
 
     >>> combine_agreements([{"solver": "cvc5", "agrees": True}] * 2)
     {'solver': 'cvc5', 'agrees': True, 'checked': 2}
+    >>> combine_agreements([{"solver": "cvc5", "agrees": True}, None])["agrees"] is None
+    True
     """
     if not records:
         return None
-    missing = [r for r in records if r.get("applicable") is False]
-    if missing:
-        return missing[0]
-    agrees = True if all(r.get("agrees") is True for r in records) else None
-    return {"solver": "cvc5", "agrees": agrees, "checked": len(records)}
+    if all(isinstance(r, dict) and r.get("applicable") is False and "solver" not in r for r in records):
+        return records[0]
+    records = [r for r in records if not (isinstance(r, dict) and r.get("applicable") is False and "solver" not in r)]
+    failing = [r for r in records if not confirmed(r)]
+    if not failing:
+        return {"solver": "cvc5", "agrees": True, "checked": len(records)}
+    first = failing[0] if isinstance(failing[0], dict) else {}
+    out = {"solver": "cvc5", "agrees": None, "checked": len(records) - len(failing), "of": len(records),
+           "answer": first.get("answer", "not run")}
+    for key in ("seconds", "why"):
+        if key in first:
+            out[key] = first[key]
+    return out
+
+
+def solver_proved(claim: str, scope: str, n: int | None, seconds: float = 0.0, details: tuple = (), *,
+                  second_solver: dict | None, core: tuple = (), live_premises: str | None = None) -> Verdict:
+    """The verdict of a claim z3 proved: :class:`Proved` when cvc5 agreed, else :class:`ProvedOneSolver`.
+
+    >>> solver_proved("c", "n = 2", 2, second_solver={"solver": "cvc5", "agrees": True}).verdict
+    'proved'
+    >>> solver_proved("c", "n = 2", 2, second_solver=None).verdict
+    'proved (z3 only)'
+    """
+    if confirmed(second_solver):
+        return Proved(claim, scope, n, seconds, details, core, live_premises=live_premises,
+                      second_solver=second_solver)
+    return ProvedOneSolver(claim, scope, n, seconds, details, core, unconfirmed_reason(second_solver),
+                           live_premises=live_premises, second_solver=second_solver)
+
+
+def with_second_solver(verdict: Verdict, record: dict | None) -> Verdict:
+    """The verdict with a second-solver record attached; a proof cvc5 did not confirm becomes z3-only.
+
+    >>> with_second_solver(Proved("c", "s", 1), {"solver": "cvc5", "agrees": None, "answer": "unknown"}).verdict
+    'proved (z3 only)'
+    """
+    import dataclasses
+    if isinstance(verdict, (Proved, ProvedOneSolver)):
+        return solver_proved(verdict.claim, verdict.scope, verdict.n, verdict.seconds, verdict.details,
+                             second_solver=record, core=verdict.core, live_premises=verdict.live_premises)
+    return dataclasses.replace(verdict, second_solver=record)
 
 
 def summarize_guards(verdicts) -> tuple[str | None, dict | None]:
     """Live premises summed over the verdicts ("live/total", None without conditional instances) and the
-    second solver's agreement over every solver-decided verdict among them.
+    second solver's agreement over every solver-decided verdict among them (a z3-only proof among them
+    makes the whole unconfirmed).
 
     >>> summarize_guards([Proved("a", "n = 2", 2, live_premises="1/2", second_solver={"solver": "cvc5", "agrees": True})])
     ('1/2', {'solver': 'cvc5', 'agrees': True, 'checked': 1})
     """
     live = total = 0
     seen = False
+    records = []
     for v in verdicts:
         if v.live_premises:
             a, b = v.live_premises.split("/")
             live, total, seen = live + int(a), total + int(b), True
-    second = combine_agreements([v.second_solver for v in verdicts if v.second_solver is not None])
-    return (f"{live}/{total}" if seen else None), second
+        if isinstance(v, ProvedOneSolver):
+            records.append(v.second_solver if isinstance(v.second_solver, dict) and "solver" in v.second_solver
+                           else {"solver": "cvc5", "agrees": None, "answer": "not run"})
+        elif v.second_solver is not None:
+            records.append(v.second_solver)
+    return (f"{live}/{total}" if seen else None), combine_agreements(records)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from .lemmas import lemma_uniqueness_size, prove_lemma
 from ..registry import resolve_axiom
 from .prover import Options, prove_claim
-from ..verdicts import Proved, Verdict
+from ..verdicts import Proved, Verdict, solver_proved
 
 #: Claims with an all-n proof are also checked directly (whole tables) up to this n.
 DIRECT_MAX_N = 4
@@ -110,8 +110,8 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
         proved.append(v)
     from ..verdicts import summarize_guards
     live, second = summarize_guards(proved)
-    return Proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
-                  (f"lemmas {', '.join(names)}",), live_premises=live, second_solver=second), argument
+    return solver_proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
+                         (f"lemmas {', '.join(names)}",), live_premises=live, second_solver=second), argument
 
 
 def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
@@ -130,8 +130,8 @@ def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
         steps.append(v)
     name = "theorem1" + "".join(f"+{e}" for e in extra)
     live, second = summarize_guards(steps)
-    return Proved(name, f"n = 1..{n_max} (uniqueness step for every |C| ≤ {n_max})", n_max,
-                  time.perf_counter() - start, live_premises=live, second_solver=second)
+    return solver_proved(name, f"n = 1..{n_max} (uniqueness step for every |C| ≤ {n_max})", n_max,
+                         time.perf_counter() - start, live_premises=live, second_solver=second)
 
 
 def repairs_for(claim: str) -> list[tuple[str, Options]]:
@@ -189,7 +189,8 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
         direct_max = DIRECT_MAX_N_BY_CLAIM.get(claim, DIRECT_MAX_N)
         if all_n is not None and all_n.verdict == "proved" and n > direct_max:
             v = Proved(claim, f"n = {n}, implied by the all-n inductive proof", n, all_n.seconds,
-                       (f"direct z3 checks are run for n <= {direct_max}; {all_n_argument}",))
+                       (f"direct z3 checks are run for n <= {direct_max}; {all_n_argument}",),
+                       live_premises=all_n.live_premises, second_solver=all_n.second_solver)
         else:
             v = prove_claim(claim, n, opt=opt, timeout=timeout, explain=explain)
         per_n.append(v)

@@ -24,7 +24,7 @@ from fractions import Fraction
 
 import z3
 
-from ..verdicts import Proved, Refuted, Unknown, Vacuous, Witness, combine_agreements
+from ..verdicts import Refuted, Unknown, Vacuous, Witness, combine_agreements, solver_proved
 
 __all__ = ["Local", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size", "lemma_symmetry", "LEMMAS",
            "prove_lemma"]
@@ -677,7 +677,7 @@ def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float 
         return Vacuous(name, scope, None, time.perf_counter() - start, reason=f"every case of {name} has "
                        "unsatisfiable hypotheses: a proof would be vacuous", live_premises=live)
     second = combine_agreements(agreements)
-    return Proved(name, scope, None, time.perf_counter() - start,
-                  (f"{len(cases)} case(s): " + "; ".join(c.name for c in cases),)
-                  + ((f"cases with unsatisfiable hypotheses (cannot occur): {', '.join(dead)}",) if dead else ()),
-                  live_premises=live, second_solver=second)
+    return solver_proved(name, scope, None, time.perf_counter() - start,
+                         (f"{len(cases)} case(s): " + "; ".join(c.name for c in cases),)
+                         + ((f"cases with unsatisfiable hypotheses (cannot occur): {', '.join(dead)}",) if dead else ()),
+                         live_premises=live, second_solver=second)

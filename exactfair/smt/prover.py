@@ -34,7 +34,7 @@ from ..axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, 
 from ..check import check_axiom, check_pair
 from ..game import Game
 from ..logic import TRUE, And, Compare, _Const
-from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Vacuous, Verdict, Witness
+from ..verdicts import InternalCheckError, Refuted, Unknown, Vacuous, Verdict, Witness, solver_proved
 from .compile import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
 )
@@ -510,8 +510,8 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     if answer == z3.unsat:
         core = _core(problem, timeout) if explain else ()
         second = cross_check(problem.claim, _smtlib(problem), "unsat", timeout) if second_solver else None
-        return Proved(problem.claim, scope, problem.n, time.perf_counter() - start, notes, core,
-                      live_premises=live_text, second_solver=second)
+        return solver_proved(problem.claim, scope, problem.n, time.perf_counter() - start, notes, core=core,
+                             live_premises=live_text, second_solver=second)
     if answer == z3.sat:
         witness = problem.decode(s.model())
         second = cross_check(problem.claim, _smtlib(problem), "sat", timeout) if second_solver else None

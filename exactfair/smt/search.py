@@ -32,7 +32,7 @@ from ..exact import to_exact
 from ..mechanisms import balanced_reciprocity, rho_shapley, shapley
 from ..registry import resolve_axiom
 from .prover import Options, prove_claim
-from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
+from ..verdicts import InternalCheckError, Refuted, Unknown, Verdict, Witness, solver_proved, summarize_guards
 from .compile import free_constants, SymbolicGame, SymbolicTable, compile_formula, decode_game, lookup, lookup_pair
 
 __all__ = ["search_violation", "shapley_relation", "rho_shapley_relation"]
@@ -58,7 +58,7 @@ def shapley_relation(game: SymbolicGame, table: SymbolicTable) -> list:
                 k = bin(s).count("1")
                 w = Fraction(factorial(k) * factorial(len(ms) - k - 1), factorial(len(ms)))
                 terms.append(z3.RealVal(str(w)) * (game[s | 1 << i] - game[s]))
-            out.append(table[i, c] == z3.Sum(terms))
+            out.append(table[i, c] == (terms[0] if len(terms) == 1 else z3.Sum(terms)))
     return out
 
 
@@ -80,7 +80,7 @@ def rho_shapley_relation(game: SymbolicGame, table: SymbolicTable, rho: Fraction
             k = bin(s).count("1")
             w = Fraction(factorial(k) * factorial(n - k - 1), factorial(n))
             terms.append(z3.RealVal(str(w)) * (game[s | 1 << i] - game[s]))
-        phi.append(z3.Sum(terms))
+        phi.append(terms[0] if len(terms) == 1 else z3.Sum(terms))
     defs, side = [], []
     for c in range(1 << n):
         ms = members(c)
@@ -134,28 +134,32 @@ def search_violation(axiom_name: str, mechanism: str, ns: list[int], *, rho: Any
                              f"{', '.join(MECHANISM_REGISTRY.names() + ['rho-shapley'])}")
         from ..claim import Claim, prove
         claim = Claim(mechanism, conclude=axiom_name, games=tuple(classes))
-        last = None
+        done = []
         for n in ns:
-            last = prove(claim, n, timeout=timeout, shrink=shrink)
-            if last.verdict != "proved":
-                return last
-        return Proved(claim.name, f"n = {ns[0]}..{ns[-1]}", ns[-1], last.seconds if last else 0.0)
+            done.append(prove(claim, n, timeout=timeout, shrink=shrink))
+            if done[-1].verdict != "proved":
+                return done[-1]
+        live, second = summarize_guards(done)
+        return solver_proved(claim.name, f"n = {ns[0]}..{ns[-1]}", ns[-1], sum(v.seconds for v in done),
+                             second_solver=second, live_premises=live)
     if mechanism == "balanced-reciprocity":
         extra = tuple(c for c in classes if c != "monotone")
-        last = None
+        done = []
         for n in ns:
-            last = prove_claim(f"theorem2.{axiom_name}", n, opt=Options(classes=extra), timeout=timeout,
-                               shrink=shrink)
-            if last.verdict != "proved":
-                return last
-        return Proved(f"balanced-reciprocity satisfies {axiom_name}", f"n = {ns[0]}..{ns[-1]}", ns[-1],
-                      last.seconds if last else 0.0)
+            done.append(prove_claim(f"theorem2.{axiom_name}", n, opt=Options(classes=extra), timeout=timeout,
+                                    shrink=shrink))
+            if done[-1].verdict != "proved":
+                return done[-1]
+        live, second = summarize_guards(done)
+        return solver_proved(f"balanced-reciprocity satisfies {axiom_name}", f"n = {ns[0]}..{ns[-1]}", ns[-1],
+                             sum(v.seconds for v in done), second_solver=second, live_premises=live)
     axiom = resolve_axiom(axiom_name)
     rho_value = to_exact(rho, what="rho") if mechanism == "rho-shapley" else None
     claim = f"{mechanism}{'(rho=' + str(rho_value) + ')' if rho_value is not None else ''} violates {axiom.name}"
     start = time.perf_counter()
+    agreements: list = []
     for n in ns:
-        result = _search_at(axiom, mechanism, n, rho_value, classes, timeout, integer=False)
+        result = _search_at(axiom, mechanism, n, rho_value, classes, timeout, integer=False, agreements=agreements)
         if result == "unsat":
             continue
         if result in ("unknown",):
@@ -169,11 +173,12 @@ def search_violation(axiom_name: str, mechanism: str, ns: list[int], *, rho: Any
                 witness = smaller
         return Refuted(claim, f"n = {n}", n, time.perf_counter() - start,
                        ("φ*_C > 0 assumed for every C" if mechanism == "rho-shapley" else "",), witness)
-    return Proved(f"{mechanism} satisfies {axiom.name}", f"n = {ns[0]}..{ns[-1]}", ns[-1],
-                  time.perf_counter() - start)
+    from ..verdicts import combine_agreements
+    return solver_proved(f"{mechanism} satisfies {axiom.name}", f"n = {ns[0]}..{ns[-1]}", ns[-1],
+                         time.perf_counter() - start, second_solver=combine_agreements(agreements))
 
 
-def _search_at(axiom, mechanism, n, rho, classes, timeout, integer, bound=None):
+def _search_at(axiom, mechanism, n, rho, classes, timeout, integer, bound=None, agreements: list | None = None):
     k = axiom.games
     gs = [SymbolicGame(n, "v", integer)] + ([SymbolicGame(n, "w", integer)] if k == 2 else [])
     ts = [SymbolicTable(n, "M")] + ([SymbolicTable(n, "N")] if k == 2 else [])
@@ -195,6 +200,10 @@ def _search_at(axiom, mechanism, n, rho, classes, timeout, integer, bound=None):
         s.add(z3.Sum([x for g in gs for x in g.values[1:]]) < bound)
     answer = s.check()
     if answer == z3.unsat:
+        if agreements is not None:
+            from .solvers import cross_check
+            agreements.append(cross_check(f"{mechanism} violates {axiom.name}, n = {n}", s.to_smt2(), "unsat",
+                                          timeout))
         return "unsat"
     if answer != z3.sat:
         return "unknown"

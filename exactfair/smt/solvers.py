@@ -43,27 +43,35 @@ def cvc5_answer(smtlib: str, timeout: float = 60.0) -> str:
     text = smtlib if "(set-logic" in smtlib else "(set-logic ALL)\n" + smtlib
     parser.setStringInput(cvc5.InputLanguage.SMT_LIB_2_6, text, "exactfair")
     answer = "unknown"
-    while True:
-        command = parser.nextCommand()
-        if command.isNull():
-            break
-        out = command.invoke(solver, sm).strip()
-        if out in ("sat", "unsat", "unknown"):
-            answer = out
+    try:
+        while True:
+            command = parser.nextCommand()
+            if command.isNull():
+                break
+            out = command.invoke(solver, sm).strip()
+            if out in ("sat", "unsat", "unknown"):
+                answer = out
+    except RuntimeError as exc:        # cvc5 could not read or run the problem: it did not confirm anything
+        return f"error ({str(exc).splitlines()[0][:120]})"
     return answer
 
 
 def cross_check(claim: str, smtlib: str, z3_answer: str, timeout: float) -> dict:
     """cvc5 on the same problem; raises InternalCheckError when it contradicts z3.
 
-    Returns ``{"solver": "cvc5", "agrees": True}``, or ``{"solver": "cvc5", "agrees": None,
-    "answer": "unknown"}`` when cvc5 gave up, or ``{"applicable": False, "why": ...}`` without cvc5.
+    Returns ``{"solver": "cvc5", "agrees": True}``, or ``{"solver": "cvc5", "agrees": None, "answer":
+    "unknown", "seconds": s}`` when cvc5 gave up (a time-out included), or ``{"solver": "cvc5", "agrees":
+    None, "answer": "unavailable", "why": ...}`` without cvc5 — the last two make a proof "z3 only".
     """
+    import time
     if not cvc5_available():
-        return {"applicable": False, "why": "cvc5 is not installed (pip install cvc5)"}
+        return {"solver": "cvc5", "agrees": None, "answer": "unavailable",
+                "why": "not installed (pip install cvc5)"}
+    start = time.perf_counter()
     answer = cvc5_answer(smtlib, timeout)
-    if answer == "unknown":
-        return {"solver": "cvc5", "agrees": None, "answer": "unknown"}
+    if answer not in ("sat", "unsat"):
+        return {"solver": "cvc5", "agrees": None, "answer": "unknown",
+                "seconds": round(time.perf_counter() - start, 1)}
     if answer != z3_answer:
         raise InternalCheckError(f"{claim}: z3 says {z3_answer} but cvc5 says {answer} on the same SMT-LIB problem")
     return {"solver": "cvc5", "agrees": True}

@@ -36,7 +36,7 @@ from .logic import (
 )
 
 __all__ = [
-    "Axiom", "Instance", "AXIOMS", "AXIOMS_BY_NAME", "R1", "R2", "R3", "R3_LITERAL", "R4", "R5",
+    "Axiom", "Instance", "Shape", "SHAPE_KINDS", "AXIOMS", "AXIOMS_BY_NAME", "R1", "R2", "R3", "R3_LITERAL", "R4", "R5",
     "F1", "F2", "F3", "F4", "F5", "F3_SIM", "F4_SIM", "GAME_CLASSES", "game_class_formula", "get_axiom",
 ]
 
@@ -63,23 +63,121 @@ class Instance:
         return self.conclusion if self.hypothesis is TRUE else Implies(self.hypothesis, self.conclusion)
 
 
+#: The quantifier shapes of :class:`Shape`: which coalitions C and which players the instances are about.
+SHAPE_KINDS = {
+    "coalition": "every non-empty C (the function gets C and its members)",
+    "member": "every non-empty C and every i ∈ C",
+    "pair": "every C and every pair i < j of members",
+    "outsider": "every C (∅ included) and every i ∉ C",
+    "player": "every C (∅ included) and every i ∈ N",
+}
+
+
+@dataclass(frozen=True)
+class Shape:
+    """An axiom's one definition: a per-instance function and the quantifier it is applied under.
+
+    The instances (what the exact checker evaluates and the solvers compile) and the per-instance
+    conclusion (what the all-n route reads generically) both come from ``function`` — so they cannot
+    disagree.  ``function`` returns a formula of :mod:`exactfair.logic`; an ``Implies`` result becomes the
+    instance's premise.  ``hypothesis(n)`` is a premise shared by every instance (it depends on n, so the
+    all-n route does not read axioms that have one).  ``empty``: also C = ∅ (the coalition shape).
+
+    >>> from exactfair.logic import ge, reward
+    >>> s = Shape("member", lambda C, i: ge(reward(i, C), 0))
+    >>> [(i.coalition, i.players) for i in s.instances("R1", 2)]
+    [(1, (0,)), (2, (1,)), (3, (0,)), (3, (1,))]
+    """
+
+    kind: str
+    function: Callable
+    hypothesis: Callable[[int], Formula] | None = field(default=None, compare=False)
+    empty: bool = False
+
+    def __post_init__(self) -> None:
+        if self.kind not in SHAPE_KINDS:
+            raise ValueError(f"unknown shape {self.kind!r}; choose one of {', '.join(SHAPE_KINDS)}")
+
+    def slots(self, n: int) -> Iterator[tuple[int, tuple[int, ...]]]:
+        """(C, players) of every instance, in the order the instances are built."""
+        first = 0 if self.empty or self.kind in ("outsider", "player") else 1
+        for c in range(first, 1 << n):
+            ms = members(c)
+            if self.kind == "coalition":
+                yield c, ms
+            elif self.kind == "member":
+                for i in ms:
+                    yield c, (i,)
+            elif self.kind == "pair":
+                for x, i in enumerate(ms):
+                    for j in ms[x + 1:]:
+                        yield c, (i, j)
+            elif self.kind == "outsider":
+                for i in range(n):
+                    if not c >> i & 1:
+                        yield c, (i,)
+            else:
+                for i in range(n):
+                    yield c, (i,)
+
+    def formula_at(self, c: int, players: tuple) -> Formula:
+        """The function's formula for one (C, players) — premise and conclusion together."""
+        if self.kind == "coalition":
+            return self.function(c, players)
+        if self.kind == "pair":
+            return self.function(c, players[0], players[1])
+        return self.function(c, players[0])
+
+    def instances(self, name: str, n: int) -> Iterator[Instance]:
+        from .logic import Implies, _Const
+        shared = self.hypothesis(n) if self.hypothesis is not None else TRUE
+        if isinstance(shared, bool):
+            shared = TRUE if shared else _Const(False)
+        for c, players in self.slots(n):
+            f = self.formula_at(c, players)
+            if isinstance(f, bool):
+                f = TRUE if f else _Const(False)
+            if isinstance(f, Implies):
+                yield Instance(name, c, players, conj([shared, f.hypothesis]), f.conclusion)
+            else:
+                yield Instance(name, c, players, shared, f)
+
+    def conclusion_at(self, c: int, players: tuple) -> Formula:
+        from .logic import Implies
+        f = self.formula_at(c, players)
+        return f.conclusion if isinstance(f, Implies) else f
+
+
 @dataclass(frozen=True)
 class Axiom:
     """An axiom of the paper: its name, title, statement as written, and its instances.
 
-    >>> R2.name, len(R2.instances(2))
-    ('R2', 4)
+    ``shape`` (when given) is the axiom's one definition: the instances are built from it, and the
+    all-n route reads the same function generically.  Axioms without a shape (F1–F4, whose premises
+    quantify over all of N) give their instances through ``_builder``.
+
+    >>> R2.name, len(R2.instances(2)), R2.shape.kind
+    ('R2', 4, 'member')
     """
 
     name: str
     title: str
     statement: str
     games: int
-    _builder: Callable[[int], Iterator[Instance]]
+    _builder: Callable[[int], Iterator[Instance]] | None = None
     #: ``conclusion_at(coalition, players)``: the conclusion of the instance about ``coalition`` and
     #: ``players`` (as in :class:`Instance`) — the same builder the instances use, so array checkers can
     #: render a violation with exactly the formula the formula checker would show.
     conclusion_at: Callable[[int, tuple], Formula] | None = field(default=None, compare=False, repr=False)
+    shape: Shape | None = field(default=None, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        if self.shape is not None:
+            shape = self.shape
+            object.__setattr__(self, "_builder", lambda n: shape.instances(self.name, n))
+            object.__setattr__(self, "conclusion_at", shape.conclusion_at)
+        elif self._builder is None:
+            raise ValueError(f"axiom {self.name!r} needs a shape or an instance builder")
 
     def instances(self, n: int) -> tuple[Instance, ...]:
         """All ground instances for ``n`` players (cached)."""
@@ -151,40 +249,10 @@ def _f5_at(c: int, players: tuple) -> Formula:
 
 
 # ---------------------------------------------------------------------------- R1–R5
-def _r1(n: int) -> Iterator[Instance]:
-    for c in range(1, 1 << n):
-        for i in members(c):
-            yield Instance("R1", c, (i,), TRUE, _r1_at(c, (i,)))
-
-
-def _r2(n: int) -> Iterator[Instance]:
-    for c in range(1, 1 << n):
-        for i in members(c):
-            yield Instance("R2", c, (i,), TRUE, _r2_at(c, (i,)))
-
-
-def _r3(n: int) -> Iterator[Instance]:
-    for c in range(1, 1 << n):
-        yield Instance("R3", c, members(c), TRUE, _r3_at(c, members(c)))
-
-
 def _r3_literal(n: int) -> Iterator[Instance]:
     for c in range(0, 1 << n):
         yield Instance("R3-literal", c, members(c), TRUE,
                        disj(eq(reward(i, c), value(c)) for i in members(c)))
-
-
-def _r4(n: int) -> Iterator[Instance]:
-    for c in range(0, 1 << n):
-        for i in range(n):
-            yield Instance("R4", c, (i,), TRUE, _r4_at(c, (i,)))
-
-
-def _r5(n: int) -> Iterator[Instance]:
-    for c in range(0, 1 << n):
-        for i in range(n):
-            if not c >> i & 1:
-                yield Instance("R5", c, (i,), TRUE, _r5_at(c, (i,)))
 
 
 # ---------------------------------------------------------------------------- F1–F5
@@ -258,21 +326,18 @@ def _f4(n: int) -> Iterator[Instance]:
             yield Instance("F4", c, (i,), hyp, _f4_at(c, (i,)))
 
 
-def _f5(n: int) -> Iterator[Instance]:
-    for c in range(1, 1 << n):
-        ms = members(c)
-        for x, i in enumerate(ms):
-            for j in ms[x + 1:]:
-                yield Instance("F5", c, (i, j), TRUE, _f5_at(c, (i, j)))
-
-
-R1 = Axiom("R1", "Non-negativity", "∀C ⊆ N, ∀i ∈ C: M_i^C ≥ 0", 1, _r1, _r1_at)
-R2 = Axiom("R2", "Feasibility", "∀C ⊆ N, ∀i ∈ C: M_i^C ≤ v_C", 1, _r2, _r2_at)
-R3 = Axiom("R3", "Weak Efficiency", "∀C ⊆ N (C ≠ ∅, as in A.4) ∃i ∈ C: M_i^C = v_C", 1, _r3, _r3_at)
+R1 = Axiom("R1", "Non-negativity", "∀C ⊆ N, ∀i ∈ C: M_i^C ≥ 0", 1,
+           shape=Shape("member", lambda c, i: _r1_at(c, (i,))))
+R2 = Axiom("R2", "Feasibility", "∀C ⊆ N, ∀i ∈ C: M_i^C ≤ v_C", 1,
+           shape=Shape("member", lambda c, i: _r2_at(c, (i,))))
+R3 = Axiom("R3", "Weak Efficiency", "∀C ⊆ N (C ≠ ∅, as in A.4) ∃i ∈ C: M_i^C = v_C", 1,
+           shape=Shape("coalition", lambda c, ms: _r3_at(c, ms)))
 R3_LITERAL = Axiom("R3-literal", "Weak Efficiency (literal, including C = ∅)",
                    "∀C ⊆ N ∃i ∈ C: M_i^C = v_C", 1, _r3_literal)
-R4 = Axiom("R4", "Individual Rationality", "∀C ⊆ N, ∀i ∈ N: M_i^C ≥ v_i", 1, _r4, _r4_at)
-R5 = Axiom("R5", "Non-participation", "∀C ⊆ N, ∀i ∉ C: M_i^C = v_i", 1, _r5, _r5_at)
+R4 = Axiom("R4", "Individual Rationality", "∀C ⊆ N, ∀i ∈ N: M_i^C ≥ v_i", 1,
+           shape=Shape("player", lambda c, i: _r4_at(c, (i,))))
+R5 = Axiom("R5", "Non-participation", "∀C ⊆ N, ∀i ∉ C: M_i^C = v_i", 1,
+           shape=Shape("outsider", lambda c, i: _r5_at(c, (i,))))
 F1 = Axiom("F1", "Uselessness",
            "∀u ∈ N: (∀C ⊆ N∖{u}: v_C = v_{C∪{u}}) ⇒ ((∀C ⊆ N: M_u^C = 0) ∧ "
            "(∀C ⊆ N∖{u}, ∀i ∈ C: M_i^C = M_i^{C∪{u}}))", 1, _f1, _f1_at)
@@ -285,7 +350,8 @@ F4 = Axiom("F4", "Strict Monotonicity",
            "∀C ⊆ N, ∀i ∈ C: ((∀A ⊆ C∖{i}: v'_{A∪{i}} ≥ v_{A∪{i}}) ∧ v'_C > v_C ∧ "
            "(∀D ⊆ C∖{i}: v'_D = v_D)) ⇒ M(v')_i^C > M(v)_i^C", 2, _f4, _f4_at)
 F5 = Axiom("F5", "Balanced Reciprocity",
-           "∀C ⊆ N, ∀i, j ∈ C: M_i^C − M_i^{C∖{j}} = M_j^C − M_j^{C∖{i}}", 1, _f5, _f5_at)
+           "∀C ⊆ N, ∀i, j ∈ C: M_i^C − M_i^{C∖{j}} = M_j^C − M_j^{C∖{i}}", 1,
+           shape=Shape("pair", lambda c, i, j: _f5_at(c, (i, j))))
 
 def _f3_sim(n: int) -> Iterator[Instance]:
     """Sim et al.'s F3: as F3 but B may be empty."""

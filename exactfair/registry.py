@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Callable, Iterator
 
-from .axioms import AXIOMS_BY_NAME, GAME_CLASSES, Axiom, Instance
+from .axioms import AXIOMS_BY_NAME, GAME_CLASSES, Axiom, Instance, Shape
 from .coalitions import members
 from .errors import ExactfairError
 from .game import Game
@@ -106,11 +106,20 @@ def relax(axiom: Axiom) -> Axiom:
             return Compare(f.op + "=", f.left, f.right)
         return f
 
+    title, statement = axiom.title + " (non-strict)", axiom.statement.replace(">", "≥")
+    if axiom.shape is not None:
+        shape = axiom.shape
+
+        def relaxed(*args):
+            g = shape.function(*args)
+            return Implies(g.hypothesis, weaken(g.conclusion)) if isinstance(g, Implies) else weaken(g)
+        return Axiom(axiom.name + "[≥]", title, statement, axiom.games,
+                     shape=replace(shape, function=relaxed))
+
     def build(n: int):
         for inst in axiom.instances(n):
             yield replace(inst, axiom=axiom.name + "[≥]", conclusion=weaken(inst.conclusion))
-    return Axiom(axiom.name + "[≥]", axiom.title + " (non-strict)", axiom.statement.replace(">", "≥"),
-                 axiom.games, build)
+    return Axiom(axiom.name + "[≥]", title, statement, axiom.games, build)
 
 
 def resolve_axiom(name: Any) -> Axiom:
@@ -211,35 +220,25 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
     if register and name in AXIOM_REGISTRY:
         raise ExactfairError(f"an axiom named {name!r} is already registered; choose another name")
 
-    def instance(c: int, players: tuple, hyp: Formula, formula: Any) -> Instance:
-        """An implication's premise is the instance's premise (so vacuity is checked per instance)."""
-        f = _as_formula(formula)
-        if isinstance(f, Implies):
-            return Instance(name, c, players, conj([hyp, f.hypothesis]), f.conclusion)
-        return Instance(name, c, players, hyp, f)
-
-    def build(n: int) -> Iterator[Instance]:
-        hyp = _as_formula(hypothesis(n)) if hypothesis is not None else TRUE
-        if instances is not None:
-            for k, item in enumerate(instances(n)):
+    if instances is not None:
+        def build(n: int) -> Iterator[Instance]:
+            hyp = _as_formula(hypothesis(n)) if hypothesis is not None else TRUE
+            for item in instances(n):
                 if isinstance(item, Instance):
                     yield item
+                    continue
+                f = _as_formula(item)
+                if isinstance(f, Implies):          # an implication's premise is the instance's premise
+                    yield Instance(name, 0, (), conj([hyp, f.hypothesis]), f.conclusion)
                 else:
-                    yield instance(0, (), hyp, item)
-            return
-        for c in range(1, 1 << n):
-            ms = members(c)
-            if per_coalition is not None:
-                yield instance(c, ms, hyp, per_coalition(c, ms))
-            elif per_member is not None:
-                for i in ms:
-                    yield instance(c, (i,), hyp, per_member(c, i))
-            else:
-                for x, i in enumerate(ms):
-                    for j in ms[x + 1:]:
-                        yield instance(c, (i, j), hyp, per_pair(c, i, j))
-
-    axiom = Axiom(name, title or name, statement or title or name, games, build)
+                    yield Instance(name, 0, (), hyp, f)
+        axiom = Axiom(name, title or name, statement or title or name, games, build)
+    else:
+        kind, function = (("coalition", per_coalition) if per_coalition is not None else
+                          ("member", per_member) if per_member is not None else ("pair", per_pair))
+        # one definition: the instances and the all-n route's generic reading both call ``function``
+        axiom = Axiom(name, title or name, statement or title or name, games,
+                      shape=Shape(kind, lambda *args: _as_formula(function(*args)), hypothesis))
     for n in (1, 2, 3):
         for inst in axiom.instances(n):
             where = f"axiom {name!r} at n = {n}"

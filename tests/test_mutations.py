@@ -31,17 +31,18 @@ def test_at_least_fifteen_mutants_and_the_record_agrees():
     assert f"mutation score {record['score']}" in report
 
 
-@pytest.mark.parametrize("lemma", ["L-F5", "L-R2", "L-R1", "L-R4"])
+@pytest.mark.parametrize("lemma", ["L-F5", "L-R2", "L-R1", "L-R4", "L-R3", "L-R5", "L-F1", "L-F2", "L-F4", "L-U",
+                                   "L-U+R2"])
 @pytest.mark.parametrize("n", [3, 4])
 def test_lemma_instances_are_supplied_by_the_induction(lemma, n):
-    from exactfair.smt.lemmas import check_instances
+    from exactfair.smt.instances import check_instances
     assert check_instances(lemma, n) == []
 
 
 @pytest.mark.slow
-@pytest.mark.parametrize("lemma", ["L-F5", "L-R2", "L-R1", "L-R4"])
+@pytest.mark.parametrize("lemma", ["L-F5", "L-R2", "L-R1", "L-R4", "L-R3", "L-R5", "L-F2", "L-F4", "L-U+R2"])
 def test_lemma_instances_are_supplied_by_the_induction_at_five(lemma):
-    from exactfair.smt.lemmas import check_instances
+    from exactfair.smt.instances import check_instances
     assert check_instances(lemma, 5) == []
 
 
@@ -49,7 +50,8 @@ def test_instance_check_catches_a_circular_induction_hypothesis():
     from unittest import mock
 
     from exactfair.smt import lemmas
+    from exactfair.smt.instances import check_instances
     from proofs.mutations import _ih_f5_circular
     with mock.patch.object(lemmas, "_ih_f5", _ih_f5_circular):
-        problems = lemmas.check_instances("L-F5", 3)
-    assert problems and "ih hypothesis" in problems[0]
+        problems = check_instances("L-F5", 3)
+    assert problems and "speaks of C itself" in problems[0]

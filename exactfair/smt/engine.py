@@ -95,7 +95,7 @@ def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
         return None, ""
     names, argument = _ALL_N[claim]
     start = time.perf_counter()
-    from .lemmas import induction_order
+    from .induction import induction_order
     from ..verdicts import Unknown
     problems, _ = induction_order(names)
     if problems:

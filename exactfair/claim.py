@@ -185,7 +185,7 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
     >>> v.verdict, v.witness.games[0].n
     ('refuted', 2)
     """
-    from .smt.prover import solve
+    from .smt.decide import decide
     if not isinstance(n, int):
         out = []
         for k in n:
@@ -195,15 +195,18 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
         return out
     if n < 1:
         raise ValueError("n must be at least 1")
-    return solve(compile_claim(claim, n), timeout=timeout, explain=explain, shrink=shrink)
+    return decide(claim, n, timeout=timeout, explain=explain, shrink=shrink)
 
 
-def all_n(claim: Claim):
-    """The claim for every n by the local-lemma route (:mod:`exactfair.smt.local`), or Unknown saying why not.
+def all_n(claim: Claim, *, bounded: Sequence | None = None):
+    """The claim for every n (:mod:`exactfair.smt.local`), or Unknown saying why not.
 
-    Explicit mechanisms whose rule only removes named players from C get a lemma over a fixed number of
-    quantities, checked like the paper's (induction check, z3, cvc5); everything else is Unknown with the
-    reason — never "proved" on the strength of bounded checks.
+    Routes: the paper's lemmas (Algorithm 1 with a built-in axiom, uniqueness with R2, Corollary 4 + R2),
+    Algorithm 1 with any axiom that has a shape, an explicit rule with any axiom that has a shape — the rule
+    and the axiom read on symbolic players and a symbolic coalition, so any use of a player's index or a
+    coalition's identity refuses.  Every lemma then goes through the guards (induction checked, instances
+    at n = 3, 4, players treated alike at n = 5, 6, not refuted at n = 2..4 — ``bounded``: verdicts
+    already computed — nor on random games at n = 5, 6); never "proved" on the strength of bounded checks.
 
     >>> from exactfair import logic
     >>> from exactfair.registry import define_mechanism
@@ -213,4 +216,4 @@ def all_n(claim: Claim):
     'all n, by inductive step'
     """
     from .smt.local import all_n as local_all_n
-    return local_all_n(claim)
+    return local_all_n(claim, bounded=list(bounded) if bounded is not None else None)

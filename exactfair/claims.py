@@ -187,9 +187,10 @@ def _prove(claim: str, *, all_parts: Sequence[str] | None = None) -> Callable[[S
             elif last.verdict != "proved":
                 undecided.append(last)
                 notes.append(f"{part}: {last.verdict} at n = {last.n}")
-            elif run.all_n is not None and run.all_n.verdict == "proved":
-                proved_scopes.append("all n, by inductive step")
-                notes.append(f"{part}: proved for all n ({run.all_n_argument})")
+            elif run.all_n is not None and run.all_n.verdict in ("proved", "proved (z3 only)"):
+                z3_only = " (z3 only)" if run.all_n.verdict != "proved" else ""
+                proved_scopes.append("all n, by inductive step" + z3_only)
+                notes.append(f"{part}: proved for all n{z3_only} ({run.all_n_argument})")
             else:
                 proved_scopes.append(f"n = 2..{scope.n_max}")
                 notes.append(f"{part}: proved for n = 2..{scope.n_max}")

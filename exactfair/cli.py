@@ -312,8 +312,15 @@ def _claims_from_file(spec: str) -> list:
     return claims
 
 
+def _verdict_word(v) -> str:
+    """PROVED / REFUTED / … ; a z3-only proof says so with cvc5's answer."""
+    if v.verdict == "proved (z3 only)":
+        return f"PROVED (z3 only; {v.reason})"
+    return v.verdict.upper()
+
+
 def _verdict_lines(v) -> list[str]:
-    lines = [f"{v.claim}  n = {v.n}: {v.verdict.upper()}  ({v.scope}; {v.seconds:.2f} s)"]
+    lines = [f"{v.claim}  n = {v.n}: {_verdict_word(v)}  ({v.scope}; {v.seconds:.2f} s)"]
     if v.claim == "theorem5" and v.details:
         lines.append(f"  {v.details[0]}")
     if v.verdict == "refuted":
@@ -322,8 +329,6 @@ def _verdict_lines(v) -> list[str]:
         lines.append(f"  {v.reason}; SMT-LIB: {v.smtlib_path}")
     if v.verdict == "vacuous":
         lines.append(f"  {v.reason}")
-    if v.verdict == "proved (z3 only)":
-        lines[0] = lines[0].replace("PROVED (Z3 ONLY)", f"PROVED (z3 only; {v.reason})")
     if v.verdict == "proved" and getattr(v, "core", ()):
         lines.append(f"  unsat core ({len(v.core)} hypothesis instances): " + "; ".join(v.core[:12])
                      + (" …" if len(v.core) > 12 else ""))
@@ -347,7 +352,7 @@ def _cmd_prove(args: argparse.Namespace) -> int:
         from .claim import all_n
         for claim in _user_claims(args):
             per_n = prove(claim, ns, timeout=args.timeout, explain=args.explain)
-            general = all_n(claim) if all(v.verdict == "proved" for v in per_n) else None
+            general = all_n(claim, bounded=per_n) if all(v.verdict == "proved" for v in per_n) else None
             for v in per_n:
                 record = v.to_dict()
                 record["claim_spec"] = claim.to_dict()
@@ -356,8 +361,8 @@ def _cmd_prove(args: argparse.Namespace) -> int:
                 records.append(record)
                 lines += _verdict_lines(v)
             if general is not None:
-                lines.append(f"all n: {general.verdict.upper()}" + (f" — {general.reason}" if general.verdict != "proved"
-                                                                    else f" — {general.details[0]}"))
+                lines.append(f"all n: {_verdict_word(general)} — " + (general.details[0] if general.verdict == "proved"
+                                                                      else general.reason))
         _write(json.dumps(records, indent=2, ensure_ascii=False) if args.json else "\n".join(lines), None)
         return 0
     if "any" in args.classes:
@@ -371,7 +376,7 @@ def _cmd_prove(args: argparse.Namespace) -> int:
         for v in run.per_n:
             lines += _verdict_lines(v)
         if run.all_n is not None:
-            lines.append(f"all n: {run.all_n.verdict.upper()} — {run.all_n_argument}")
+            lines.append(f"all n: {_verdict_word(run.all_n)} — {run.all_n_argument}")
         for rep in run.repairs:
             text = f"repair: {rep['repair']} ({rep['claim']}): {rep['verdict']}"
             if rep["proved_for_n"]:

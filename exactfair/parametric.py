@@ -535,6 +535,8 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
     """
     from .check import check_axiom
     from .mechanisms import balanced_reciprocity
+    from .smt.solvers import CheckedSolver, recording, summary
+    from .verdicts import solver_proved
 
     game = table.game
     syms = game.symbols()
@@ -546,33 +548,33 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
         failing = []
         undecided: list[str] = []
         witness = None
-        for region, rows in table.leaves:
-            for inst in axiom.instances(game.n):
-                bad = sympy.And(region, _formula_to_sympy(inst.hypothesis, game.values, rows),
-                                sympy.Not(_formula_to_sympy(inst.conclusion, game.values, rows)))
-                if bad is sympy.false:
-                    continue
-                s = z3.Solver()
-                s.set("timeout", int(timeout * 1000))
-                s.add(_z3(bad, env))
-                answer = s.check()
-                if answer == z3.unknown:       # never read as "no violation"
-                    undecided.append(f"{inst.axiom} at coalition {inst.coalition}, players {inst.players}: z3 {s.reason_unknown()}")
-                    continue
-                if answer == z3.sat:
-                    failing.append(bad)
-                    if witness is None:
-                        from .smt.compile import to_fraction
-                        model = s.model()
-                        witness = {sym.name: to_fraction(model.eval(env[sym], model_completion=True)) for sym in syms}
+        with recording() as log:
+            for region, rows in table.leaves:
+                for inst in axiom.instances(game.n):
+                    bad = sympy.And(region, _formula_to_sympy(inst.hypothesis, game.values, rows),
+                                    sympy.Not(_formula_to_sympy(inst.conclusion, game.values, rows)))
+                    if bad is sympy.false:
+                        continue
+                    s = CheckedSolver(timeout)            # every answer re-checked by cvc5
+                    s.add(_z3(bad, env))
+                    answer = s.check()
+                    if answer == z3.unknown:       # never read as "no violation"
+                        undecided.append(f"{inst.axiom} at coalition {inst.coalition}, players {inst.players}: z3 {s.reason_unknown()}")
+                        continue
+                    if answer == z3.sat:
+                        failing.append(bad)
+                        if witness is None:
+                            from .smt.compile import to_fraction
+                            model = s.model()
+                            witness = {sym.name: to_fraction(model.eval(env[sym], model_completion=True)) for sym in syms}
         if not failing and undecided:
             out[axiom.name] = Unknown(axiom.name, f"admissible region {table.region}", game.n,
                                       time.perf_counter() - start,
                                       reason=f"{len(undecided)} instance(s) undecided, e.g. {undecided[0]}")
             continue
         if not failing:
-            out[axiom.name] = Proved(axiom.name, f"whole admissible region {table.region}", game.n,
-                                     time.perf_counter() - start)
+            out[axiom.name] = solver_proved(axiom.name, f"whole admissible region {table.region}", game.n,
+                                            time.perf_counter() - start, second_solver=summary(log))
             continue
         concrete = game.instantiate(witness)
         result = check_axiom(axiom, balanced_reciprocity(concrete, method="reference"))

@@ -29,7 +29,7 @@ from .logic import (
     evaluate_linear, reward, value,
 )
 
-__all__ = ["Registry", "Mechanism", "AXIOM_REGISTRY", "MECHANISM_REGISTRY", "GAME_CLASS_REGISTRY",
+__all__ = ["Registry", "Mechanism", "AXIOM_REGISTRY", "MECHANISM_REGISTRY", "GAME_CLASS_REGISTRY", "BUILTIN_MECHANISMS",
            "define_axiom", "define_mechanism", "get_mechanism", "scoped_registries", "relax", "resolve_axiom"]
 
 
@@ -259,8 +259,9 @@ class Mechanism:
     every step holds.  ``exact(game)`` computes one such table; witnesses are re-checked
     against it.  ``per_member`` (explicit mechanisms) gives ``M_i^C`` as a linear term.
     ``requires`` names a game class the mechanism needs (``"monotone"`` for Algorithm 1).
-    ``symmetric`` says the relation is invariant under relabelling players (used only by the
-    paper's F4 symmetry reduction).
+    ``symmetric`` is a claim of the definer that the relation treats all players alike; it is never
+    trusted: the F4 symmetry reduction is used only when :func:`exactfair.smt.guards.equivariant`
+    derives it at the claim's n.
 
     >>> m = MECHANISM_REGISTRY["equal-split"]
     >>> m.name, m.explicit
@@ -314,6 +315,8 @@ def _shift_game(f: Formula, game: int) -> Formula:
 
 
 MECHANISM_REGISTRY = Registry("mechanism")
+#: The mechanisms exactfair defines (a guard failing on one of these is exactfair's bug, not the user's).
+BUILTIN_MECHANISMS = ("balanced-reciprocity", "shapley", "banzhaf", "equal-split")
 
 
 def _explicit_step(per_member: Callable[[int, int], Linear]) -> Callable[[int, int], Formula]:

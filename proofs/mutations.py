@@ -23,6 +23,7 @@ from unittest import mock
 from exactfair import axioms, logic, relations
 from exactfair.logic import conj, eq, ge, gt, le, reward, value
 from exactfair.relations import algorithm1_step as _REAL_STEP
+from exactfair.smt.induction import induction_order as _REAL_ORDER
 from exactfair.smt.solvers import cvc5_answer as _REAL_CVC5
 from exactfair.verdicts import InternalCheckError
 
@@ -75,6 +76,18 @@ def _user_claim(build: Callable) -> Callable[[], str]:
         from exactfair import prove
         return prove(build(), 3).verdict
     return run
+
+
+def _user_all_n(build: Callable) -> Callable[[], str]:
+    def run() -> str:
+        from exactfair import all_n
+        return all_n(build()).verdict
+    return run
+
+
+def _internal_error(outcome: str) -> bool:
+    """For a mutant that would produce a *wrong refutation*: killed only when the verdict is an internal error."""
+    return outcome.startswith("internal error")
 
 
 # ---------------------------------------------------------------------------- the mutants
@@ -176,6 +189,119 @@ def _circular_f1():
     return build
 
 
+def _option_index4(c, j, k, game=0):
+    return _option(c, j, k, game, bonus=1 if k >= 4 else 0)          # line 18 gives v_C + 1 when k ≥ 4 only
+
+
+def _strengthened_f4_ih():
+    """L-F4 assuming strict F4 at C∖{k′} (M(v′)_i > M(v)_i) where the induction only supplies the weak form."""
+    from exactfair.smt import lemmas
+    real = lemmas.LEMMAS["L-F4"]
+
+    def build():
+        out = []
+        for case in real():
+            hyps = tuple((case.local.M("i", "k", tag="P") > case.local.M("i", "k")) if s == "ih" else h
+                         for h, s in zip(case.hypotheses, case.sources))
+            out.append(dataclasses.replace(case, hypotheses=hyps))
+        return out
+    return build
+
+
+def _reversed_f1_monotonicity():
+    """L-F1 with its monotonicity givens reversed (v_{C∖x} ≥ v_C instead of ≤)."""
+    import z3
+    from exactfair.smt import lemmas
+    real = lemmas.LEMMAS["L-F1"]
+
+    def build():
+        out = []
+        for case in real():
+            hyps = tuple((h.arg(0) >= h.arg(1)) if s == "given" and h.decl().kind() == z3.Z3_OP_LE else h
+                         for h, s in zip(case.hypotheses, case.sources))
+            out.append(dataclasses.replace(case, hypotheses=hyps))
+        return out
+    return build
+
+
+def _circular_lemmas():
+    """L-F5 made to rest on L-R2 (which rests on L-F5): a circular argument."""
+    from exactfair.smt import lemmas
+    real = lemmas.LEMMAS["L-F5"]
+
+    def build():
+        return [dataclasses.replace(c, hypotheses=c.hypotheses + (c.hypotheses[0],), sources=c.sources + ("lemma:L-R2",))
+                for c in real()]
+    return build
+
+
+@contextlib.contextmanager
+def _no_cycle_check() -> Iterator[None]:
+    """induction_order without its cycle check, on an argument that is circular."""
+    from exactfair.smt import induction, lemmas
+
+    def order(names, builders=None):
+        problems, _ = _REAL_ORDER(names, builders)
+        return [p for p in problems if not p.startswith("circular")], list(names)
+    with _fresh(), mock.patch.dict(lemmas.LEMMAS, {"L-F5": _circular_lemmas()}), \
+            mock.patch.object(induction, "induction_order", order):
+        yield
+
+
+def _dead_case():
+    """A case of L-R2 with contradictory hypotheses (it proves nothing)."""
+    from exactfair.smt import lemmas
+    real = lemmas.LEMMAS["L-R2"]
+
+    def build():
+        cases = real()
+        first = cases[0]
+        dead = dataclasses.replace(first, name=first.name + " (dead)",
+                                   hypotheses=first.hypotheses + (first.local.v() > first.local.v(),),
+                                   sources=first.sources + ("given",))
+        return cases + [dead]
+    return build
+
+
+def _gt_as_ge():
+    """The compiler maps > to ≥ (both solvers then read the same wrong text)."""
+    from exactfair.smt import compile as compile_module
+    ops = dict(compile_module._Z3_OPS)
+    ops[">"] = lambda a, b: a >= b
+    return _dict_patch(compile_module._Z3_OPS, ops)
+
+
+@contextlib.contextmanager
+def _recheck_off() -> Iterator[None]:
+    """The decoder's exact re-check rubber-stamps every witness, and R2 is encoded flipped (M_i^C ≥ v_C):
+    the solver's 'counterexample' must still be caught (by the verdict's own re-check), not reported."""
+    from exactfair.check import AxiomResult, Violation
+    from exactfair.smt import prover
+
+    def stamp(axiom, table, **kwargs):
+        name = axiom if isinstance(axiom, str) else axiom.name
+        return AxiomResult(name, False, (Violation(name, (), (), ()),), 1, violation_count=1)
+    with _patch(axioms, "_r2_at", lambda c, p: ge(reward(p[0], c), value(c))), \
+            mock.patch.object(prover, "check_axiom", stamp):
+        yield
+
+
+def _probe_blind():
+    """Generic evaluation that does not notice a comparison of a player with a number (i < 4 is True)."""
+    from exactfair.smt import generic
+    return mock.patch.object(generic.Player, "__lt__", lambda self, other: True, create=True)
+
+
+def _index_rule_claim():
+    from exactfair import Claim, define_mechanism
+    rule = define_mechanism("index-rule", per_member=lambda C, i: value(C) if i < 4 else 2 * value(C), register=False)
+    return Claim(rule, conclude="R2")
+
+
+def _fake_cvc5_none(*args, **kwargs):
+    return None
+
+
 MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("R2 flipped (M_i^C ≥ v_C)", "theorem2.R2, n = 3",
      lambda: _patch(axioms, "_r2_at", lambda c, p: ge(reward(p[0], c), value(c))), _bounded("theorem2.R2", 3)),
@@ -233,6 +359,32 @@ MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("the second solver contradicts z3", "theorem2.F5, n = 2",
      lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
      _bounded("theorem2.F5", 2)),
+    # issue 19: escapes that earlier verdicts did not catch, each now caught by the verdict itself
+    ("cvc5 skipped inside the lemma prover", "theorem2.F5, all n",
+     lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cross_check", _fake_cvc5_none),
+     _all_n("theorem2.F5")),
+    ("cvc5 not installed", "theorem2.R2, n = 3",
+     lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cvc5_available", lambda: False),
+     _bounded("theorem2.R2", 3)),
+    ("cycle check of induction_order switched off (circular L-F5 ↔ L-R2)", "theorem2.R2, all n",
+     _no_cycle_check, _all_n("theorem2.R2")),
+    ("L-F4's induction hypothesis strengthened (strict F4 at C∖k′)", "theorem2.F4, all n",
+     lambda: _patch_lemma_table("L-F4", _strengthened_f4_ih()), _all_n("theorem2.F4")),
+    ("L-F1's monotonicity givens reversed", "theorem2.F1, all n",
+     lambda: _patch_lemma_table("L-F1", _reversed_f1_monotonicity()), _all_n("theorem2.F1")),
+    ("relation misbehaves only for players of index ≥ 4 (R2)", "theorem2.R2, all n",
+     lambda: _patch(relations, "algorithm1_option", _option_index4), _all_n("theorem2.R2")),
+    ("relation misbehaves only for players of index ≥ 4 (R3)", "theorem2.R3, all n",
+     lambda: _patch(relations, "algorithm1_option", _option_index4), _all_n("theorem2.R3")),
+    ("a lemma case with contradictory hypotheses (dead case)", "theorem2.R2, all n",
+     lambda: _patch_lemma_table("L-R2", _dead_case()), _all_n("theorem2.R2")),
+    ("exact re-check of refutation witnesses switched off (R2 encoded flipped)", "theorem2.R2, n = 3",
+     _recheck_off, _bounded("theorem2.R2", 3), _internal_error),
+    ("> compiled as ≥", "theorem2.F5, n = 3", _gt_as_ge, _bounded("theorem2.F5", 3)),
+    ("> compiled as ≥ (F3 at n = 4, which is false)", "theorem2.F3, n = 4", _gt_as_ge,
+     _bounded("theorem2.F3", 4), _internal_error, "refuted"),
+    ("generic evaluation blind to i < 4", "Claim(index-rule ⊨ R2), all n", _probe_blind,
+     _user_all_n(_index_rule_claim), lambda outcome: outcome != "proved", "unknown"),
 ]
 
 
@@ -256,15 +408,17 @@ def _patch_lemma_table(name: str, builder: Callable):
     return _dict_patch(lemmas.LEMMAS, {name: builder})
 
 
-def run_mutant(name: str, claim: str, inject: Callable, run: Callable[[], str]) -> dict:
-    """Run one mutant; ``killed`` is True when the claim is no longer proved."""
+def run_mutant(name: str, claim: str, inject: Callable, run: Callable[[], str],
+               killed: Callable[[str], bool] = lambda outcome: outcome != "proved", baseline: str = "proved") -> dict:
+    """Run one mutant; ``killed`` when the claim is no longer plainly proved (or, for a mutant that would make a
+    wrong refutation, when the verdict is an internal error)."""
     start = time.perf_counter()
     with inject():
         try:
             outcome = run()
         except InternalCheckError as exc:
             outcome = f"internal error ({str(exc)[:80]})"
-    return {"mutant": name, "claim": claim, "outcome": outcome, "killed": outcome != "proved",
+    return {"mutant": name, "claim": claim, "outcome": outcome, "killed": killed(outcome),
             "seconds": round(time.perf_counter() - start, 2)}
 
 

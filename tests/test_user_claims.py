@@ -154,8 +154,8 @@ def test_local_lemma_route_for_explicit_mechanisms():
     assert prove(Claim(m, conclude="R2"), 2).verdict == "refuted"
     for name in ("shapley", "banzhaf", "equal-split"):       # rules over all sub-coalitions or |C|: not local
         v = all_n(Claim(name, conclude="F5"))
-        assert v.verdict == "unknown" and "not local" in v.reason
-    assert all_n(Claim("balanced-reciprocity", conclude="F5")).verdict == "unknown"   # its lemmas are the paper's
+        assert v.verdict == "unknown" and "not generic" in v.reason
+    assert all_n(Claim("balanced-reciprocity", conclude="F5")).verdict == "proved"    # the paper's lemma L-F5
 
 
 def test_cli_reports_all_n_for_own_claims(capsys):

@@ -57,61 +57,33 @@ class ClaimRun:
         return out
 
 
-# Which lemmas prove a claim for all n (see proofs/SOUNDNESS.md).
-_ALL_N: dict[str, tuple[list[str], str]] = {
-    "theorem2.F5": (["L-F5"], "induction on |C| with lemma L-F5 (the paper's eqs. 23-32)"),
-    "theorem2.R2": (["L-F5", "L-R2"], "induction on |C| with L-R2, using F5 below C (L-F5)"),
-    "theorem2.R1": (["L-F5", "L-R2", "L-R1"], "induction on |C| with L-R1, using R2 (L-R2)"),
-    "theorem2.R4": (["L-F5", "L-R2", "L-R4"], "induction on |C| with L-R4, using R2 (L-R2)"),
-    "theorem2.F2": (["L-F5", "L-R2", "L-F2"], "induction on |C| with L-F2 (the paper's A.8), using F5 and R2 "
-                    "(L-F5, L-R2)"),
-    "theorem2.R3": (["L-R3"], "line 4 (|C| = 1) and line 18 (|C| ≥ 2) of the relation (L-R3)"),
-    "theorem2.R5": (["L-R5"], "lines 2, 4 and 10 of the relation (L-R5)"),
-    "theorem2.F1": (["L-F5", "L-R2", "L-R3", "L-F1"],
-                    "induction on |C| with L-F1 (the paper's A.7; it needs v monotone), using F5, R2, R3 (L-F5, "
-                    "L-R2, L-R3)"),
-    "theorem2.F4": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2", "L-F4"],
-                    "induction on |C| with L-F4 (both runs; M(v′)_i^C ≥ M(v)_i^C + v′_C − v_C), using uniqueness "
-                    "with R2 (L-U+R2) for the agreement below C∖{i}"),
-    "corollary3": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2"],
-                   "every run satisfies R2, R3, R5, F5 (L-F5, L-R2, L-R3, L-R5) and such a table is unique (L-U+R2)"),
-    "theorem1+R2": (["L-U+R2"], "induction on |C| with the uniqueness step L-U+R2"),
-    **{f"corollary4.{x}+R2": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2"] + extra,
-                              f"a table with R2, R3, R5, F5 is Algorithm 1's run (L-U+R2; the run has them: L-F5, "
-                              f"L-R2, L-R3, L-R5), and the run satisfies {x} for all n ({', '.join(extra)})")
-       for x, extra in (("R1", ["L-R1"]), ("R4", ["L-R4"]), ("F1", ["L-F1"]), ("F2", ["L-F2"]),
-                        ("F4", ["L-F4"]))},
-    "theorem1": (["L-U"], "induction on |C| with the uniqueness step L-U"),
-}
+def all_n_verdict(claim: str, bounded: list | None = None) -> tuple[Verdict | None, str]:
+    """The all-n verdict of a paper claim (or repair) from its inductive-step lemmas, if it has any.
 
-
-def all_n_verdict(claim: str) -> tuple[Verdict | None, str]:
-    """The all-n verdict of a claim from its inductive-step lemmas, if it has any.
+    Every guard of :func:`exactfair.smt.local.finish` runs with it: the induction checks, every lemma's
+    instances at n = 3, 4, the relation treating players alike, the bounded claim not refuted at small n
+    (``bounded``: verdicts already computed) and exact falsification on random games at n = 5, 6.
 
     >>> all_n_verdict("theorem2.F5")[0].verdict, all_n_verdict("theorem2.F3")[0]
     ('proved', None)
     """
-    if claim not in _ALL_N:
+    from .local import PAPER_ARGUMENTS, finish
+    from .prover import named_claim
+    if claim not in PAPER_ARGUMENTS:
         return None, ""
-    names, argument = _ALL_N[claim]
-    start = time.perf_counter()
-    from .induction import induction_order
-    from ..verdicts import Unknown
-    problems, _ = induction_order(names)
-    if problems:
-        return (Unknown(claim, "all n", None, time.perf_counter() - start,
-                        reason="all-n verdict refused by the induction check: " + "; ".join(problems[:3])),
-                f"{argument}: induction check failed")
-    proved = []
-    for name in names:
-        v = prove_lemma(name)
-        if v.verdict != "proved":
-            return v, f"{argument}: lemma {name} is {v.verdict}"
-        proved.append(v)
-    from ..verdicts import summarize_guards
-    live, second = summarize_guards(proved)
-    return solver_proved(claim, "all n, by inductive step", None, time.perf_counter() - start,
-                         (f"lemmas {', '.join(names)}",), live_premises=live, second_solver=second), argument
+    names, argument = PAPER_ARGUMENTS[claim]
+    base, _, rest = claim.partition("+")
+    extras = tuple(x for x in rest.split("+") if x)
+    if claim == "theorem1":
+        from .lemmas import prove_lemma
+        v = prove_lemma("L-U")
+        return v, f"{argument}: lemma L-U is {v.verdict}"
+    spec = named_claim(base, Options(extra_axioms=extras))
+    verdict = finish(spec, names, argument, bounded=bounded,
+                     bounded_ns=tuple(range(2, DIRECT_MAX_N_BY_CLAIM.get(base, DIRECT_MAX_N) + 1)))
+    if verdict.verdict not in ("proved", "proved (z3 only)"):
+        return verdict, f"{argument}: {getattr(verdict, 'reason', verdict.verdict)}"
+    return verdict, argument
 
 
 def uniqueness_up_to(n_max: int, extra: tuple[str, ...] = ("R2",)) -> Verdict:
@@ -177,16 +149,31 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
     per_n: list[Verdict] = []
     opt = Options(classes=classes)
     refuted_at = None
-    all_n, all_n_argument = all_n_verdict(claim) if not classes else (None, "")
+    from .local import PAPER_ARGUMENTS
+    direct_max = DIRECT_MAX_N_BY_CLAIM.get(claim, DIRECT_MAX_N)
+    covered = claim in PAPER_ARGUMENTS and not classes
     too_large = [n for n in ns if n > ENCODING_MAX_N]
-    if too_large and not (all_n is not None and all_n.verdict == "proved"):
+    if too_large and covered:            # beyond the encodings, only a proved all-n argument speaks
+        covered = all_n_verdict(claim)[0].verdict == "proved"
+    if too_large and not covered:
         from ..errors import TooLargeError
         raise TooLargeError(
             f"{claim} at n = {too_large[0]} would need a whole-table z3 encoding with {too_large[0]}·2^{too_large[0]} "
             f"unknowns; direct checks support n <= {ENCODING_MAX_N} (this claim has no all-n proof to fall back on)")
-    for n in ns:
+    for n in [n for n in ns if n <= direct_max or not covered]:
         _progress(f"{claim}: n = {n} …", progress)
-        direct_max = DIRECT_MAX_N_BY_CLAIM.get(claim, DIRECT_MAX_N)
+        per_n.append(prove_claim(claim, n, opt=opt, timeout=timeout, explain=explain))
+        _progress(f"{claim}: n = {n} {per_n[-1].verdict} ({per_n[-1].seconds:.2f} s)", progress)
+        if per_n[-1].verdict == "refuted":
+            refuted_at = n
+            if stop_at_refutation:
+                break
+    all_n, all_n_argument = (all_n_verdict(claim, per_n) if covered and (refuted_at is None or claim == "theorem1")
+                             else (None, ""))
+    for n in ns:
+        if n <= direct_max or not covered or refuted_at is not None:
+            continue
+        _progress(f"{claim}: n = {n} …", progress)
         if all_n is not None and all_n.verdict == "proved" and n > direct_max:
             v = Proved(claim, f"n = {n}, implied by the all-n inductive proof", n, all_n.seconds,
                        (f"direct z3 checks are run for n <= {direct_max}; {all_n_argument}",),
@@ -219,9 +206,9 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
                      "at_n": last.n}
             if last.verdict == "refuted":
                 entry["witness"] = last.witness.violation
-            all_n, argument = all_n_verdict(name)
-            if all_n is not None:
-                entry["all_n"] = {"verdict": all_n.verdict, "argument": argument}
+            general, argument = all_n_verdict(name, results) if last.verdict == "proved" else (None, "")
+            if general is not None:
+                entry["all_n"] = {"verdict": general.verdict, "argument": argument}
             run.repairs.append(entry)
     return run
 

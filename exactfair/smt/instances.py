@@ -240,7 +240,17 @@ def _embedder(case: LemmaCase, emb: dict, c: int, enc: Encoding) -> Callable:
                 mask &= ~(1 << emb[x])
             term = enc.reward(meta[1], emb[meta[2]], mask)
         pairs.append((var, term))
-    return lambda f: z3.substitute(f, *pairs) if pairs else f
+
+    def read(formulas: list) -> list:
+        """The formulas at c (one substitution for all of them)."""
+        if not pairs or not formulas:
+            return list(formulas)
+        if len(formulas) > 1:
+            parts = z3.substitute(z3.And(list(formulas)), *pairs).children()
+            if len(parts) == len(formulas):
+                return list(parts)
+        return [z3.substitute(f, *pairs) for f in formulas]
+    return read
 
 
 def _placements(case: LemmaCase, targets: Sequence[str], key: tuple, c: int, n: int):
@@ -303,7 +313,7 @@ def check_instances(name: str | LemmaSpec, n: int, timeout: float = 60.0) -> lis
             for case in cases:
                 for emb in _placements(case, spec.targets, key, c, n):
                     read = _embedder(case, emb, c, enc)
-                    assumed = [read(x) for x in case.choice]
+                    assumed = read(list(case.choice))
                     if case.option is not None:
                         j, k, game = case.option
                         assumed.append(enc.option(c, None if j is None else emb[j], emb[k], game))
@@ -322,7 +332,7 @@ def check_instances(name: str | LemmaSpec, n: int, timeout: float = 60.0) -> lis
 
 def _check_case(s: z3.Solver, case: LemmaCase, emb: dict, read: Callable, assumed: list, conclusion,
                 where: str) -> list[str]:
-    hyps = [read(h) for h in case.hypotheses]
+    hyps = read(list(case.hypotheses))
     out = []
     s.push()
     s.add(assumed)
@@ -340,7 +350,7 @@ def _check_case(s: z3.Solver, case: LemmaCase, emb: dict, read: Callable, assume
         s.pop()
         return out or [f"{where}, {case.name} ({emb}): the hypotheses are not supplied together"]
     s.pop()
-    s.add(hyps + [read(case.conclusion), z3.Not(conclusion)])
+    s.add(hyps + read([case.conclusion]) + [z3.Not(conclusion)])
     if s.check() != z3.unsat:
         out.append(f"{where}, {case.name} ({emb}): the case's conclusion {case.conclusion} does not give the "
                    "statement's instance")

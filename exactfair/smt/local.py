@@ -1,20 +1,23 @@
-"""All n for your own claims: the local-lemma route, tried automatically where the shape allows.
+"""All n for your own claims: lemmas read generically from your rule and your axiom.
 
-For an explicit mechanism (``per_member``) and a conclusion whose instances name one or two players
-(per-member or per-pair axioms such as F5, R1, R2, R4, R5 or your own), the rule and the axiom are
-called with a *symbolic* coalition — an object that stands for "C", "C∖{x}", "C∖{x,y}" of a coalition
-of any size — instead of a bitmask.  The only operations it supports are the ones whose meaning does
-not depend on |C|: removing a named player (``C & ~(1 << x)``) and naming it (``1 << x``).  A rule that
-asks for anything else (the number of members, the list of members, a sum over sub-coalitions) raises,
-and the route is reported as not applicable: its form may depend on the size of C, so a lemma over a
-fixed number of quantities could not stand for every size.
+Three routes, tried in this order (anything else is refused with the reason):
 
-When the rule and the axiom are local, the lemma at a coalition C with named players P is: the rule's rows
-at C and at C∖{x} (the mechanism's definition), the game class's consequences on the quantities (monotone:
-v_{C∖S} ≤ v_{C∖S'} for S' ⊆ S, singletons below their coalitions, all ≥ 0), the axiom at C∖{x} for the named
-players left there (the induction hypothesis) ⇒ the axiom at C.  It is proved with z3 (cross-checked with
-cvc5), its hypotheses carry their sources and pass :func:`~exactfair.smt.lemmas.check_induction`; only then
-is "all n" reported.
+* **the paper's lemmas** — Algorithm 1 with a built-in axiom that has a lemma of its own (F1, F2, F4, …),
+  uniqueness from R2, R3, R5, F5 (L-U+R2), and tables with R2, R3, R5, F5 (Corollary 4 + R2);
+* **Algorithm 1 with any axiom that has a shape** (``define_axiom(per_member= | per_pair= |
+  per_coalition=)``, R1–R5, F5): one case per way Algorithm 1's reference j and chosen k can coincide with
+  the axiom's players; hypotheses: the row of the one relation at C (step), F5 and R2 of the run at C and
+  C∖x (lemmas L-F5, L-R2; on monotone games also L-R1, L-R4), the game class on the named quantities, and
+  the axiom itself at C∖x (the induction hypothesis, as L-R2 uses R2 below C);
+* **an explicit rule** (``define_mechanism(per_member=...)``) **with an axiom that has a shape**: the rule's
+  rows at C and at C∖x and the class give the axiom at C.
+
+The rule and the axiom are called on symbolic players and a symbolic coalition
+(:mod:`exactfair.smt.generic`): any use of a concrete player index or coalition identity refuses the
+route.  A lemma built this way goes through the same guards as the paper's (:func:`finish`): induction
+checked, every case live, every instance at n = 3, 4 supplied by the whole-table encoding, the relation
+treating all players alike at n = 5, 6, the bounded claim at n = 2..4 and exact falsification on random
+games at n = 5, 6 not refuting it.
 
 >>> from exactfair import Claim, define_mechanism, logic
 >>> half = define_mechanism("half-doc", per_member=lambda C, i: logic.value(C) / 2, register=False)
@@ -24,195 +27,437 @@ is "all n" reported.
 
 from __future__ import annotations
 
+import itertools
 import time
-from typing import Any
+from typing import Any, Callable
+
+import z3
+
+from ..verdicts import InternalCheckError, Unknown, Verdict, solver_proved, summarize_guards
+from .generic import Frame, NotGeneric, atom_key
+from .lemmas import LEMMAS, LemmaCase, Local, _Case, _Frame, _ih_f5, _patterns, _step, prove_lemma
+
+__all__ = ["all_n", "finish", "PAPER_ARGUMENTS", "paper_argument"]
+
+#: Which lemmas prove a paper claim for all n, and the argument in words (see proofs/SOUNDNESS.md).
+PAPER_ARGUMENTS: dict[str, tuple[list[str], str]] = {
+    "theorem2.F5": (["L-F5"], "induction on |C| with lemma L-F5 (the paper's eqs. 23-32)"),
+    "theorem2.R2": (["L-F5", "L-R2"], "induction on |C| with L-R2, using F5 below C (L-F5)"),
+    "theorem2.R1": (["L-F5", "L-R2", "L-R1"], "induction on |C| with L-R1, using R2 (L-R2)"),
+    "theorem2.R4": (["L-F5", "L-R2", "L-R4"], "induction on |C| with L-R4, using R2 (L-R2); outsiders by line 10"),
+    "theorem2.F2": (["L-F5", "L-R2", "L-R3", "L-F2"], "induction on |C| with L-F2 (the paper's A.8), using F5, R2 "
+                    "and R3 (L-F5, L-R2, L-R3)"),
+    "theorem2.R3": (["L-R3"], "line 4 (|C| = 1) and line 18 (|C| ≥ 2) of the relation (L-R3)"),
+    "theorem2.R5": (["L-R5"], "lines 2, 4 and 10 of the relation (L-R5)"),
+    "theorem2.F1": (["L-F5", "L-R2", "L-R3", "L-F1"],
+                    "induction on |C| with L-F1 (the paper's A.7; it needs v monotone), using F5, R2, R3 (L-F5, "
+                    "L-R2, L-R3)"),
+    "theorem2.F4": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2", "L-F4"],
+                    "induction on |C| with L-F4 (both runs; M(v′)_i^C ≥ M(v)_i^C + v′_C − v_C), using uniqueness "
+                    "with R2 (L-U+R2) for the agreement below C∖{i}"),
+    "corollary3": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2"],
+                   "every run satisfies R2, R3, R5, F5 (L-F5, L-R2, L-R3, L-R5) and such a table is unique (L-U+R2)"),
+    "theorem1+R2": (["L-U+R2"], "induction on |C| with the uniqueness step L-U+R2"),
+    **{f"corollary4.{x}+R2": (["L-F5", "L-R2", "L-R3", "L-R5", "L-U+R2"] + extra,
+                              f"a table with R2, R3, R5, F5 is Algorithm 1's run (L-U+R2; the run has them: L-F5, "
+                              f"L-R2, L-R3, L-R5), and the run satisfies {x} for all n ({', '.join(extra)})")
+       for x, extra in (("R1", ["L-R1"]), ("R4", ["L-R4"]), ("F1", ["L-F1"]), ("F2", ["L-F2"]), ("F4", ["L-F4"]))},
+    "theorem1": (["L-U"], "induction on |C| with the uniqueness step L-U"),
+}
+
+#: The paper's lemmas that need the game to be monotone (their steps use it).
+_MONOTONE_LEMMAS = {"L-R1", "L-R4", "L-F1", "L-F4"}
 
 
-from ..logic import Compare, Linear, Reward, Value, atoms
-from ..verdicts import Proved, Unknown
-from .lemmas import LemmaCase, Local, check_induction, prove_lemma
-
-__all__ = ["SymbolicCoalition", "all_n"]
+def _builtin(name: str) -> Any:
+    from ..axioms import AXIOMS_BY_NAME
+    return AXIOMS_BY_NAME.get(name)
 
 
-class NotLocal(Exception):
-    """The rule or axiom did something whose meaning depends on the size of C."""
+def _is_algorithm1(mech) -> bool:
+    from ..registry import MECHANISM_REGISTRY
+    return mech is not None and MECHANISM_REGISTRY.get("balanced-reciprocity") is mech
 
 
-class _Mask(int):
-    """``~(1 << x)`` or ``1 << x`` for a named player x, remembered as such."""
+def paper_argument(claim) -> tuple[list[str], str] | None:
+    """The paper's lemma list for a claim that is one of the paper's (or a repair of one), else None.
 
-
-class SymbolicCoalition:
-    """C∖removed for a coalition C of any size; supports ``& ~(1 << x)`` and nothing else.
-
-    >>> C = SymbolicCoalition(frozenset(), ("a", "b"))
-    >>> (C & ~(1 << 0)).removed
-    frozenset({'a'})
+    >>> from exactfair import Claim
+    >>> paper_argument(Claim("balanced-reciprocity", conclude="F1"))[0]
+    ['L-F5', 'L-R2', 'L-R3', 'L-F1']
+    >>> paper_argument(Claim(assume=("R2", "R3", "R5", "F5"), conclude="unique", games="any"))[0]
+    ['L-U+R2']
     """
+    from ..registry import get_mechanism
+    concl = claim.axioms()
+    builtin_concl = all(_builtin(a.name) is a for a in concl)
+    assumed = claim.assumptions()
+    monotone = "monotone" in claim.games
+    if claim.mechanism is not None:
+        if claim.assume or claim.conclude == "unique" or not builtin_concl or \
+                not _is_algorithm1(get_mechanism(claim.mechanism)):
+            return None
+        names: list[str] = []
+        for a in concl:
+            entry = PAPER_ARGUMENTS.get(f"theorem2.{a.name}")
+            if entry is None:
+                return None
+            names += entry[0]
+        names = list(dict.fromkeys(names))
+        if not monotone and set(names) & _MONOTONE_LEMMAS:
+            return None
+        return names, "; ".join(PAPER_ARGUMENTS[f"theorem2.{a.name}"][1] for a in concl)
+    if not all(_builtin(a.name) is a for a in assumed) or not {"R2", "R3", "R5", "F5"} <= {a.name for a in assumed}:
+        return None
+    if claim.conclude == "unique":
+        return PAPER_ARGUMENTS["theorem1+R2"]
+    if not builtin_concl:
+        return None
+    names = list(PAPER_ARGUMENTS["corollary3"][0])
+    for a in concl:
+        entry = PAPER_ARGUMENTS.get(f"theorem2.{a.name}")
+        if entry is None:
+            return None
+        names += entry[0]
+    names = list(dict.fromkeys(names))
+    if not monotone and set(names) & _MONOTONE_LEMMAS:
+        return None
+    return names, ("a table with R2, R3, R5, F5 is Algorithm 1's run (L-U+R2), and the run satisfies "
+                   + ", ".join(a.name for a in concl))
 
-    def __init__(self, removed: frozenset, names: tuple) -> None:
-        self.removed, self.names = removed, names
 
-    def __and__(self, other: Any) -> "SymbolicCoalition":
-        if not isinstance(other, int) or other >= 0:
-            raise NotLocal("a coalition was combined with something other than ~(1 << player)")
-        cleared = ~other
-        if cleared <= 0 or cleared & (cleared - 1):
-            raise NotLocal("only one player at a time can be removed from C")
-        index = cleared.bit_length() - 1
-        if index >= len(self.names):
-            raise NotLocal(f"player {index} is not one of the claim's named players")
-        return SymbolicCoalition(self.removed | {self.names[index]}, self.names)
-
-    __rand__ = __and__
-
-    def __eq__(self, other: object) -> bool:
-        return isinstance(other, SymbolicCoalition) and other.removed == self.removed
-
-    def __hash__(self) -> int:
-        return hash(self.removed)
-
-    def _refuse(self, *args: Any) -> Any:
-        raise NotLocal("the rule asks for the coalition's members, size or bits, which depend on |C|")
-
-    __int__ = __index__ = __iter__ = __len__ = __or__ = __ror__ = __xor__ = __rshift__ = __lshift__ = _refuse
-    __bool__ = __lt__ = __le__ = __gt__ = __ge__ = __invert__ = __sub__ = __add__ = bit_length = _refuse
-
-
-def _term(x: Any) -> Linear:
-    return x if isinstance(x, Linear) else Linear.of(x)
-
-
-def _to_z3(formula, L: Local, names: tuple):
-    """A formula over symbolic coalitions as z3, with the Local quantities of the named players."""
+# --------------------------------------------------------------------------- generic readings
+def _formula(frame: Frame, L: Local, fn: Callable, *args: Any):
+    """The z3 formula (over L's quantities) of ``fn(*args)`` called on the frame's symbolic objects."""
     from .compile import compile_formula
-
-    def look(atom):
-        where = atom.coalition
-        if isinstance(atom, Value):
-            if isinstance(where, SymbolicCoalition):
-                return L.v(*sorted(where.removed))
-            if isinstance(where, int) and where > 0 and where & (where - 1) == 0:
-                return L.single(names[where.bit_length() - 1])
-            raise NotLocal(f"the value of coalition {where!r} is neither C∖S nor a named player's singleton")
-        if not isinstance(where, SymbolicCoalition):
-            raise NotLocal("a reward at a coalition other than C∖S")
-        player = names[atom.player]
-        if player in where.removed:
-            raise NotLocal("a reward of a player outside its coalition")
-        return L.M(player, *sorted(where.removed))
-    return compile_formula(formula, look)
+    result = frame.call(fn, *args)
+    if isinstance(result, bool):
+        return z3.BoolVal(result)
+    try:
+        return compile_formula(result, lambda atom: L.quantity(atom_key(atom)))
+    except TypeError as exc:
+        raise NotGeneric(f"the rule returned {result!r}, not a formula of exactfair.logic ({exc})") from None
 
 
-def _monotone(L: Local, formulas: list, names: tuple) -> list:
-    """v_{C∖S} ≤ v_{C∖S'} (S' ⊆ S), v_{p} ≤ v_{C∖S} (p ∉ S), everything ≥ 0 — true in every monotone game."""
-    coalitions: set = set()
-    singles: set = set()
+def _term(frame: Frame, L: Local, fn: Callable, *args: Any):
+    from ..logic import Linear
+    from .compile import compile_linear
+    result = frame.call(fn, *args)
+    if not isinstance(result, Linear):
+        try:
+            result = Linear.of(result)
+        except (TypeError, ValueError):
+            raise NotGeneric(f"the rule returned {type(result).__name__}, not a linear term") from None
+    return compile_linear(result, lambda atom: L.quantity(atom_key(atom)))
+
+
+def _kind_targets(axiom) -> list[tuple[list[str], list[str]]]:
+    """(members, outsiders) target groups for an axiom's shape (one lemma part each)."""
+    kind = axiom.shape.kind
+    return {"member": [(["i"], [])], "pair": [(["a", "b"], [])], "coalition": [([], [])],
+            "outsider": [([], ["i"])], "player": [(["i"], []), ([], ["i"])]}[kind]
+
+
+def _axiom_at(frame: Frame, L: Local, axiom, coalition, players: list[str]):
+    kind = axiom.shape.kind
+    fn = axiom.shape.function
+    if kind == "coalition":
+        return _formula(frame, L, fn, coalition, frame.members())
+    if kind == "pair":
+        return _formula(frame, L, fn, coalition, frame.player(players[0]), frame.player(players[1]))
+    return _formula(frame, L, fn, coalition, frame.player(players[0]))
+
+
+def _monotone_given(L: Local, formulas: list) -> list:
+    """v_{C∖S} ≤ v_{C∖S'} (S' ⊆ S), v_p ≤ v_{C∖S} (p a member not in S), everything ≥ 0 — in every monotone game."""
+    from .compile import free_constants
+    coalitions, singles = set(), set()
     for f in formulas:
-        for cmp in atoms(f):
-            for side in (cmp.left, cmp.right):
-                for atom in side.atoms():
-                    if isinstance(atom, Value):
-                        if isinstance(atom.coalition, SymbolicCoalition):
-                            coalitions.add(atom.coalition.removed)
-                        else:
-                            singles.add(names[atom.coalition.bit_length() - 1])
+        for e in free_constants(f):
+            meta = L.meta.get(e.decl().name())
+            if meta and meta[0] == "v":
+                coalitions.add(meta[2])
+            elif meta and meta[0] == "single":
+                singles.add(meta[2])
     out = []
-    for s in coalitions:
-        out.append(L.v(*sorted(s)) >= 0)
-        for t in coalitions:
-            if t < s:
-                out.append(L.v(*sorted(s)) <= L.v(*sorted(t)))
-        for p in singles:
-            if p not in s:
-                out.append(L.single(p) <= L.v(*sorted(s)))
-    out += [L.single(p) >= 0 for p in singles]
+    for s in sorted(coalitions):
+        out.append(L.v(*s) >= 0)
+        for t in sorted(coalitions):
+            if set(t) < set(s):
+                out.append(L.v(*s) <= L.v(*t))
+    return out, coalitions, singles
+
+
+def _given(L: Local, formulas: list, members: list[str], monotone: bool) -> list:
+    if not monotone:
+        return []
+    out, coalitions, singles = _monotone_given(L, formulas)
+    for p in sorted(singles):
+        out.append(L.single(p) >= 0)
+        for s in sorted(coalitions):
+            if p in members and p not in s:
+                out.append(L.single(p) <= L.v(*s))
     return out
 
 
-def _shapes(axiom) -> int | None:
-    """1 or 2 named players per instance, or None when the axiom's instances need all members."""
-    sizes = {len(inst.players) for inst in axiom.instances(3)}
-    if len(sizes) == 1 and next(iter(sizes)) in (1, 2) and all(inst.hypothesis.__class__.__name__ == "_Const"
-                                                                and inst.hypothesis.truth
-                                                                for inst in axiom.instances(3)):
-        return next(iter(sizes))
-    return None
+def _ih_pairs(frame: Frame, L: Local, axiom, names: list[str], targets: list[str]) -> list:
+    """The axiom at C∖x for every named x and every placement of its players among the named left in C∖x."""
+    out = []
+    kind = axiom.shape.kind
+    for x in names:
+        rest = [p for p in names if p != x]
+        where = frame.coalition({x})
+        if kind == "member":
+            out += [_axiom_at(frame, L, axiom, where, [p]) for p in rest]
+        elif kind == "pair":
+            for p, q in itertools.combinations(rest, 2):
+                if [p, q] == targets[:2] or [q, p] == targets[:2]:
+                    ordered = [p, q] if [p, q] == targets[:2] else [q, p]
+                    out.append(_axiom_at(frame, L, axiom, where, ordered))
+                else:       # which of p, q has the lower index is unknown: the IH gives one of the two orders
+                    out.append(z3.Or(_axiom_at(frame, L, axiom, where, [p, q]),
+                                     _axiom_at(frame, L, axiom, where, [q, p])))
+        elif kind == "coalition":
+            out.append(_axiom_at(frame, L, axiom, where, []))
+    return out
 
 
-def _cases(claim, mech, axiom, size: int) -> list[LemmaCase]:
-    from ..axioms import AXIOMS_BY_NAME
-    builder = axiom.conclusion_at
-    if builder is None:
-        raise NotLocal(f"{axiom.name} has no per-instance conclusion builder")
-    if size == 1 and axiom.name == "R5" and AXIOMS_BY_NAME.get("R5") is axiom:
-        raise NotLocal("R5 speaks of outsiders; explicit mechanisms give them v_i by construction")
-    names = tuple(["a", "b"][:size])
+def _algorithm1_cases(axiom, monotone: bool) -> list[LemmaCase]:
+    """Algorithm 1 ⊨ axiom: one case per pattern of j, k against the axiom's players (and an outsider case)."""
+    from ..axioms import _f5_at, _r1_at, _r2_at, _r4_at
     cases = []
-    L = Local()
-    C = SymbolicCoalition(frozenset(), names)
-    players = tuple(range(size))
-    rows = [Compare("==", Linear(((Reward(p, C), 1),)), _term(mech.per_member(C, p))) for p in players]
-    lower = []
-    for x in players:
-        D = C & ~(1 << x)
-        lower += [Compare("==", Linear(((Reward(p, D), 1),)), _term(mech.per_member(D, p))) for p in players if p != x]
-    ih = []
-    for x in players:
-        rest = tuple(p for p in players if p != x)
-        if len(rest) == size:
-            ih.append(builder(C & ~(1 << x), rest))
-    conclusion = builder(C, players)
-    formulas = rows + lower + ih + [conclusion]
-    hyps = [_to_z3(f, L, names) for f in rows + lower]
-    sources = ["step"] * len(hyps)
-    if "monotone" in claim.games:
-        given = _monotone(L, formulas, names)
-        hyps += given
-        sources += ["given"] * len(given)
-    hyps += [_to_z3(f, L, names) for f in ih]
-    sources += ["ih"] * len(ih)
-    cases.append(LemmaCase(f"local {axiom.name} for {mech.name}", tuple(hyps), _to_z3(conclusion, L, names), L,
-                           tuple(sources)))
+    for members_, outsiders in _kind_targets(axiom):
+        if outsiders:
+            from .lemmas import _outsider_case
+            L = Local()
+            frame = Frame([], outsiders)
+            concl = _axiom_at(frame, L, axiom, frame.coalition(), outsiders)
+            case = _outsider_case(f"{axiom.name} for Algorithm 1 ({outsiders[0]} ∉ C)", outsiders[0],
+                                  lambda F: concl, L)
+            extra = _given(L, list(case.hypotheses) + [case.conclusion], [], monotone)
+            cases.append(LemmaCase(case.name, case.hypotheses + tuple(extra), case.conclusion, L,
+                                   case.sources + ("given",) * len(extra), members=(), outsiders=case.outsiders))
+            continue
+        for mapping, names in _patterns(members_, ["j", "k"]):
+            L = Local()
+            F = _Frame(L, names)
+            frame = Frame(names)
+            j, k = mapping["j"], mapping["k"]
+            acc = _Case()
+            acc.add(_step(F, j, k), "step")
+            acc.add([F.one(_f5_at(F.full, (F.i(a), F.i(b)))) for a, b in itertools.combinations(names, 2)]
+                    + _ih_f5(F, names), "lemma:L-F5")
+            below = [(p, F.C(x), x) for x in names for p in names if p != x]
+            acc.add([F.one(_r2_at(F.full, (F.i(p),))) for p in names]
+                    + [F.one(_r2_at(c, (F.i(p),))) for p, c, _ in below], "lemma:L-R2")
+            if monotone:
+                acc.add([F.one(_r1_at(F.full, (F.i(p),))) for p in names]
+                        + [F.one(_r1_at(c, (F.i(p),))) for p, c, _ in below], "lemma:L-R1")
+                acc.add([F.one(_r4_at(F.full, (F.i(p),))) for p in names]
+                        + [F.one(_r4_at(c, (F.i(p),))) for p, c, _ in below], "lemma:L-R4")
+            ih = _ih_pairs(frame, L, axiom, names, members_)
+            concl = _axiom_at(frame, L, axiom, frame.coalition(), members_)
+            acc.add(_given(L, acc.hyps + ih + [concl], names, monotone), "given")
+            acc.add(ih, "ih")
+            cases.append(acc.case(f"{axiom.name} for Algorithm 1 (j={j}, k={k})", concl, L, option=(j, k, 0),
+                                  **F.placement()))
     return cases
 
 
-def all_n(claim) -> Any:
-    """The all-n verdict of a claim by the local-lemma route, or Unknown saying why it does not apply.
+def _explicit_cases(mech, axiom, monotone: bool) -> list[LemmaCase]:
+    """An explicit rule ⊨ axiom: the rule's rows at C and C∖x (and outsiders' v_o) give the axiom at C."""
+    cases = []
+    for members_, outsiders in _kind_targets(axiom):
+        L = Local()
+        frame = Frame(members_, outsiders)
+        C = frame.coalition()
+        acc = _Case()
+        rows = [L.M(p) == _term(frame, L, mech.per_member, C, frame.player(p)) for p in members_]
+        rows += [L.M(p, x) == _term(frame, L, mech.per_member, frame.coalition({x}), frame.player(p))
+                 for x in members_ for p in members_ if p != x]
+        rows += [L.M(o) == L.single(o) for o in outsiders]
+        acc.add(rows, "step")
+        concl = _axiom_at(frame, L, axiom, C, members_ or outsiders)
+        acc.add(_given(L, acc.hyps + [concl], members_, monotone), "given")
+        cases.append(acc.case(f"{axiom.name} for {mech.name}" + (f" ({outsiders[0]} ∉ C)" if outsiders else ""),
+                              concl, L, members=tuple(members_), outsiders=tuple(outsiders)))
+    return cases
 
-    Applies to claims with an explicit mechanism, no assumed axioms, and conclusions whose instances name one
-    or two players.  See the module docstring for the lemma and why a non-local rule is refused.
+
+def _user_spec(name: str, axiom, cases: list[LemmaCase], monotone: bool, mech=None):
+    from .instances import LemmaSpec, axiom_statement
+    targets = ("a", "b") if axiom.shape.kind == "pair" else () if axiom.shape.kind == "coalition" else ("i",)
+    step = None
+    if mech is not None:
+        from ..logic import conj
+
+        def step(enc, c, mech=mech):
+            return enc.compile(conj([mech.step(d, enc.n) for d in range(1 << enc.n) if d & c == d]))
+    kwargs = {"step": step} if step is not None else {}
+    return LemmaSpec(name, axiom_statement(axiom), targets, monotone=monotone, build=lambda: cases, **kwargs)
+
+
+# --------------------------------------------------------------------------- the verdict
+def all_n(claim, *, bounded: list | None = None) -> Verdict:
+    """The claim for every n, or Unknown saying why not (never "proved" on bounded checks alone).
+
+    ``bounded``: verdicts of the claim at n = 2..4 already computed (else they are computed here).
     """
     from ..registry import get_mechanism
     start = time.perf_counter()
 
     def unknown(reason: str) -> Unknown:
         return Unknown(claim.name, "all n", None, time.perf_counter() - start, reason=f"all n not established: {reason}")
+    paper = paper_argument(claim)
+    if paper is not None:
+        names, argument = paper
+        return finish(claim, names, argument, bounded=bounded)
     if claim.mechanism is None or claim.conclude == "unique" or claim.assume:
-        return unknown("the local-lemma route needs an explicit mechanism, no assumed axioms and axioms to conclude")
+        return unknown("the all-n routes need Algorithm 1 or an explicit rule, no assumed axioms, and axioms to "
+                       "conclude (or the paper's uniqueness and Corollary 4 forms)")
     mech = get_mechanism(claim.mechanism)
-    if not mech.explicit:
-        return unknown(f"{mech.name} is not explicit (per_member); its all-n arguments are lemmas of their own")
-    lemmas = []
+    algorithm1 = _is_algorithm1(mech)
+    if not algorithm1 and not mech.explicit:
+        return unknown(f"{mech.name} is an implicit mechanism other than Algorithm 1; only Algorithm 1's relation "
+                       "has lemmas (L-F5, L-R2, …) to build on")
+    monotone = "monotone" in claim.games
+    specs, names = [], []
     for axiom in claim.axioms():
-        size = _shapes(axiom)
-        if size is None:
-            return unknown(f"{axiom.name}'s instances need every member of C or have premises")
+        if axiom.shape is None:
+            return unknown(f"{axiom.name} has no per-instance shape (define it with per_member=, per_pair= or "
+                           "per_coalition=)")
+        if axiom.shape.hypothesis is not None:
+            return unknown(f"{axiom.name} has a premise shared by all instances (hypothesis=), which depends on n")
+        if axiom.games != 1:
+            return unknown(f"{axiom.name} speaks of two games")
         try:
-            cases = _cases(claim, mech, axiom, size)
-        except (NotLocal, TypeError, IndexError) as exc:
-            return unknown(f"{mech.name}'s rule or {axiom.name} is not local ({exc})")
-        problems, deps = check_induction(f"local {axiom.name}", cases)
-        if problems or deps:
-            return unknown("the induction check failed: " + "; ".join(problems[:2]))
-        verdict = prove_lemma(f"local {axiom.name}", cases)
-        if verdict.verdict != "proved":
-            return unknown(f"the local lemma for {axiom.name} is {verdict.verdict} (the bounded verdicts still stand)")
-        lemmas.append(verdict)
-    from ..verdicts import summarize_guards
-    live, second = summarize_guards(lemmas)
-    return Proved(claim.name, "all n, by inductive step", None, time.perf_counter() - start,
-                  ("local lemma(s): " + ", ".join(f"{a.name} from {mech.name}'s rule at C and C∖x" for a in claim.axioms()),),
-                  live_premises=live, second_solver=second)
+            cases = _algorithm1_cases(axiom, monotone) if algorithm1 else _explicit_cases(mech, axiom, monotone)
+        except NotGeneric as exc:
+            return unknown(f"not generic: {exc}")
+        except Exception as exc:  # noqa: BLE001 — the user's function failed on symbolic arguments
+            return unknown(f"{mech.name}'s rule or {axiom.name} could not be read generically "
+                           f"({type(exc).__name__}: {exc})")
+        name = f"L-{axiom.name} for {mech.name}"
+        specs.append(_user_spec(name, axiom, cases, monotone, None if algorithm1 else mech))
+        names.append(name)
+    deps = ["L-F5", "L-R2"] + (["L-R1", "L-R4"] if monotone else []) if algorithm1 else []
+    argument = (f"induction on |C|: {', '.join(names)} from "
+                + ("Algorithm 1's relation at C with " + ", ".join(deps) + " and the axiom below C" if algorithm1
+                   else f"{mech.name}'s rule at C and C∖x"))
+    return finish(claim, deps + names, argument, user_specs=specs, bounded=bounded)
 
+
+def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bounded: list | None = None,
+           bounded_ns: tuple[int, ...] = (2, 3, 4)) -> Verdict:
+    """An all-n verdict from lemmas, after every guard (see the module docstring); Unknown when refused.
+
+    Guards that can only fail when exactfair itself is wrong (a paper lemma's dead case or unsupplied
+    instance, a cyclic order, a bounded refutation of a claim proved for all n) raise InternalCheckError.
+    """
+    from . import guards
+    from .induction import induction_order, verify_order
+    from .instances import SPECS
+    start = time.perf_counter()
+    user = {s.name: s for s in user_specs}
+    builders = {**LEMMAS, **{k: s.cases for k, s in user.items()}}
+
+    def refused(reason: str) -> Unknown:
+        return Unknown(claim.name, "all n", None, time.perf_counter() - start,
+                       reason=f"all n not established: {reason}")
+    problems, order = induction_order(names, builders)
+    if problems:
+        return refused("the induction check failed: " + "; ".join(problems[:3]))
+    verify_order(order, names, builders)
+    lemmas = []
+    for name in order:
+        v = _proved_lemma(name, builders[name], user=name in user)
+        if v.verdict not in ("proved", "proved (z3 only)"):
+            if v.verdict == "refuted" and name not in user:
+                return v
+            return refused(f"lemma {name} is {v.verdict}" + (f": {v.reason}" if getattr(v, "reason", "") else
+                                                               f": {v.witness.violation}" if v.verdict == "refuted"
+                                                               else ""))
+        lemmas.append(v)
+    for name in order:
+        spec = user.get(name) or SPECS[name]
+        for n in (3, 4):
+            found = _instances(spec, n)
+            if found:
+                if name in user:
+                    return refused(f"the instances of {name} at n = {n} are not all supplied: {found[0]}")
+                raise InternalCheckError(f"{name} at n = {n}: {found[0]}")
+    mech = None
+    if claim.mechanism is not None:
+        from ..registry import get_mechanism
+        mech = get_mechanism(claim.mechanism)
+    elif {"R2", "R3", "R5", "F5"} <= set(claim.assume):
+        from ..registry import get_mechanism
+        mech = get_mechanism("balanced-reciprocity")          # the only table with R2, R3, R5, F5 (L-U+R2)
+    notes = [f"lemmas {', '.join(order)}; instances checked at n = 3, 4"]
+    if mech is not None:
+        for n in (5, 6):
+            if not guards.equivariant(mech, n):
+                if _is_algorithm1(mech):
+                    raise InternalCheckError(f"{mech.name}'s relation does not treat all players alike at n = {n}")
+                return refused(f"{mech.name}'s relation does not treat all players alike at n = {n}")
+        notes.append("relation invariant under relabelling at n = 5, 6")
+    if bounded_ns:
+        from ..claim import prove
+        verdicts = [v for v in (bounded or []) if v.n in bounded_ns]
+        done = {v.n for v in verdicts}
+        verdicts += [prove(claim, n, shrink=False) for n in bounded_ns if n not in done]
+        refuted = [v for v in verdicts if v.verdict == "refuted"]
+        if refuted:
+            raise InternalCheckError(f"{claim.name}: the lemmas prove it for all n, but it is refuted at n = "
+                                     f"{refuted[0].n}: {refuted[0].witness.violation}")
+        notes.append("not refuted at n = " + ", ".join(str(n) for n in sorted({v.n for v in verdicts})))
+    if mech is not None and claim.conclude != "unique":
+        probe = claim if claim.mechanism is not None else _as_mechanism_claim(claim, mech)
+        for n in (5, 6):
+            found = guards.falsify(probe, n)
+            if found:
+                raise InternalCheckError(f"{claim.name}: proved for all n, but the exact checker refutes it at "
+                                         f"n = {n}: {found}")
+        notes.append("exact falsification on random games at n = 5, 6 found nothing")
+    live, second = summarize_guards(lemmas)
+    return solver_proved(claim.name, "all n, by inductive step", None, time.perf_counter() - start,
+                         (argument, "; ".join(notes)), live_premises=live, second_solver=second)
+
+
+def _as_mechanism_claim(claim, mech):
+    from dataclasses import replace
+    return replace(claim, mechanism=mech, id="")
+
+
+_PROVED: dict = {}
+_CHECKED: dict = {}
+
+
+def _fingerprint(cases: list[LemmaCase]) -> str:
+    import hashlib
+    h = hashlib.sha256()
+    for c in cases:
+        h.update(repr((c.name, c.sources, c.members, c.outsiders, c.exact, c.option)).encode())
+        for f in c.hypotheses + (c.conclusion,) + c.choice:
+            h.update(f.sexpr().encode())
+    return h.hexdigest()
+
+
+def _proved_lemma(name: str, build: Callable, *, user: bool) -> Verdict:
+    """A lemma's verdict, cached within the process by the content of its cases (a changed lemma is re-proved)."""
+    from .guards import code_epoch
+    cases = build()
+    key = (name, _fingerprint(cases), code_epoch())
+    if key not in _PROVED:
+        _PROVED[key] = prove_lemma(name, cases, dead_cases="refuse" if user else "error")
+    return _PROVED[key]
+
+
+def _instances(spec, n: int) -> list[str]:
+    """check_instances, cached within the process by the content of the cases and the definitions' epoch."""
+    from .guards import code_epoch
+    from .instances import check_instances
+    key = (spec.name, n, _fingerprint(spec.cases()), id(spec.statement), id(spec.step), code_epoch())
+    if key not in _CHECKED:
+        _CHECKED[key] = check_instances(spec, n)
+    return _CHECKED[key]

@@ -170,14 +170,16 @@ def _table_names(unique: bool, k: int) -> list[str]:
     return ["M", "Mp"] if unique else ["M", "N"][:k]
 
 
-def _reduction_is_sound(claim, mech) -> bool:
+def _reduction_is_sound(claim, mech, n: int) -> bool:
     """The paper's F4 reduction (only C = N, only player 1; proofs/SOUNDNESS.md) needs every hypothesis to
     restrict to subgames and to be invariant under relabelling: built-in local axioms, built-in classes,
-    a symmetric mechanism (or none)."""
+    and a mechanism (or none) whose relation is *derived* to treat all players alike at n — a field saying
+    so is not trusted."""
     from ..claim import LOCAL_AXIOMS
     from ..axioms import AXIOMS_BY_NAME
+    from .guards import equivariant
     builtin = lambda a: AXIOMS_BY_NAME.get(a.name) is a  # noqa: E731
-    return ((mech is None or mech.symmetric)
+    return ((mech is None or equivariant(mech, n))
             and all(builtin(a) and a.name in LOCAL_AXIOMS for a in claim.assumptions())
             and all(c in GAME_CLASSES for c in claim.games)
             and claim.conclude != "unique"
@@ -207,7 +209,7 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
             encoding = "direct" if all(a.name in ("R2", "R3", "R5", "F5") for a in concl) or n <= 3 else "structured"
         structured = encoding == "structured"
     if grand_only is None:
-        grand_only = bool(concl) and n >= 4 and _reduction_is_sound(claim, mech)
+        grand_only = bool(concl) and n >= 4 and _reduction_is_sound(claim, mech, n)
         first_player_only = grand_only if first_player_only is None else first_player_only
     first_player_only = bool(first_player_only)
     background: list = []
@@ -537,8 +539,10 @@ def prove_claim(claim: str, n: int, *, opt: Options = Options(), timeout: float 
     >>> prove_claim("theorem1", 3, opt=Options(extra_axioms=("R2",))).verdict
     'proved'
     """
-    problem = build_problem(claim, n, opt)
-    return solve(problem, timeout=timeout, explain=explain, shrink=shrink, opt=opt, smtlib_dir=smtlib_dir)
+    from .decide import decide
+    return decide(named_claim(claim, opt), n, timeout=timeout, explain=explain, shrink=shrink, encoding=opt.encoding,
+                  grand_only=opt.grand_only or None, first_player_only=opt.first_player_only or None,
+                  smtlib_dir=smtlib_dir)
 
 
 

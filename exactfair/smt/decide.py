@@ -1,0 +1,158 @@
+"""One claim at one n: the solvers' verdict, then the guards that must not contradict it.
+
+:func:`decide` is the only way a bounded verdict about a :class:`~exactfair.claim.Claim` is made
+(``exactfair.prove`` and :func:`~exactfair.smt.prover.prove_claim` both call it):
+
+* before solving, an **implicit mechanism** must have a run on every game of the class at n
+  (:func:`~exactfair.smt.guards.relation_total`) — else "every run satisfies X" would not speak of every
+  game — and its ``exact=`` must be a run (checked on random games); either failing refuses the verdict;
+* the F4 reduction to C = N and player 1 is used only when the mechanism's relation is **derived** to treat
+  all players alike at n (:func:`~exactfair.smt.guards.equivariant`), never on a field's say-so;
+* after a "proved": the compiler is checked against exact evaluation (every comparison operator at ties,
+  and a sample of the claim's formulas), and a claim about a mechanism is tried on random games of the class
+  with the exact checker — a counterexample there is an internal error;
+* after a "refuted": the witness is re-checked again, independently of the decoder's re-check — by both
+  exact checkers (array and formula) — a disagreement is an internal error.
+
+>>> from exactfair import Claim
+>>> decide(Claim("balanced-reciprocity", conclude="R2"), 3).verdict
+'proved'
+"""
+
+from __future__ import annotations
+
+import time
+from fractions import Fraction
+
+from ..verdicts import InternalCheckError, Unknown, Verdict
+from . import guards
+
+__all__ = ["decide", "check_operators"]
+
+
+def check_operators() -> None:
+    """The compiler's comparison operators and connectives against exact evaluation, at <, = and >.
+
+    >>> check_operators()
+    """
+    from ..logic import And, Compare, Implies, Linear, Not, Or, Value
+    x, y = Linear.of(Value(1)), Linear.of(Value(2))
+    points = [{Value(1): Fraction(a), Value(2): Fraction(b)} for a, b in ((0, 1), (1, 1), (1, 0))]
+    comparisons = [Compare(op, x, y) for op in ("==", "<=", "<", ">=", ">")]
+    formulas = comparisons + [And((comparisons[1], comparisons[3])), Or((comparisons[2], comparisons[4])),
+                              Implies(comparisons[1], comparisons[0]), Not(comparisons[0])]
+    import z3
+
+    from ..logic import evaluate
+    from .compile import compile_formula
+    for point in points:
+        for f in formulas:
+            got = z3.is_true(z3.simplify(compile_formula(f, lambda a: z3.RealVal(str(point[a])))))
+            if got != evaluate(f, lambda a: point[a]):
+                raise InternalCheckError(f"the compiler maps {f} wrongly: z3 gives {got} at {point}")
+
+
+def _claim_formulas(claim, n: int) -> list:
+    from ..axioms import game_class_formula
+    from ..registry import get_mechanism
+    out = []
+    for a in claim.assumptions() + claim.axioms():
+        out += [inst.formula() for inst in a.instances(n)]
+    for cls in claim.games:
+        out.append(game_class_formula(cls, n))
+    if claim.mechanism is not None:
+        out += get_mechanism(claim.mechanism).relation(n)
+    return out
+
+
+def _builtin_mechanism(mech) -> bool:
+    from ..registry import MECHANISM_REGISTRY, BUILTIN_MECHANISMS
+    return mech.name in BUILTIN_MECHANISMS and MECHANISM_REGISTRY.get(mech.name) is mech
+
+
+def _refuse(claim, n: int, start: float, reason: str) -> Unknown:
+    return Unknown(claim.name, f"n = {n}", n, time.perf_counter() - start, reason=f"refused: {reason}")
+
+
+def decide(claim, n: int, *, timeout: float = 60.0, explain: bool = False, shrink: bool = True,
+           encoding: str = "auto", grand_only: bool | None = None, first_player_only: bool | None = None,
+           smtlib_dir=None) -> Verdict:
+    """The verdict of ``claim`` at n players with every guard run (see the module docstring)."""
+    from ..registry import get_mechanism
+    from .prover import build_generic, solve
+    start = time.perf_counter()
+    mech = get_mechanism(claim.mechanism) if claim.mechanism is not None else None
+    if mech is not None and not mech.explicit:
+        why = guards.relation_total(mech, n, claim.games, timeout)
+        if why is not None:
+            if _builtin_mechanism(mech):
+                raise InternalCheckError(why)
+            return _refuse(claim, n, start, why + f"; a verdict about its runs would not speak of every game")
+        for game in guards.random_games(n, claim.games, guards.seeded_rng(claim.name, n, "runs"), 8):
+            if not guards.exact_is_run(mech, game):
+                message = (f"{mech.name}'s exact= on v = {list(map(str, game.values))} is not a run of its relation; "
+                           "the verdict about runs would not be about exact=")
+                if _builtin_mechanism(mech):
+                    raise InternalCheckError(message)
+                return _refuse(claim, n, start, message)
+    problem = build_generic(claim, n, encoding=encoding, grand_only=grand_only, first_player_only=first_player_only)
+    verdict = solve(problem, timeout=timeout, explain=explain, shrink=shrink, smtlib_dir=smtlib_dir)
+    if verdict.verdict in ("proved", "proved (z3 only)"):
+        check_operators()
+        formulas = _claim_formulas(claim, n)
+        guards.check_compiler(formulas, guards.seeded_rng(claim.name, n, "compile"), samples=1, limit=40)
+        if mech is not None:
+            found = guards.falsify(claim, n)
+            if found is not None:
+                if "own relation" in found and not _builtin_mechanism(mech):
+                    return _refuse(claim, n, start, found)
+                raise InternalCheckError(f"{claim.name} at n = {n}: the solvers say proved, but the exact checker "
+                                         f"refutes it on a random game: {found}")
+    elif verdict.verdict == "refuted":
+        _recheck_refutation(claim, verdict)
+    return verdict
+
+
+def _recheck_refutation(claim, verdict) -> None:
+    """The witness again, by both exact checkers, independently of the decoder's re-check."""
+    from ..check import _array_checkable, check_axiom, check_pair
+    from ..registry import get_mechanism
+    w = verdict.witness
+    if not w.tables:
+        return
+    for game in w.games:
+        for cls in claim.games:
+            if not getattr(game, f"is_{cls}")().holds:
+                raise InternalCheckError(f"{claim.name}: the witness game is not {cls}")
+
+    def both(axiom, tables) -> bool:
+        results = []
+        for method in ("formula", "array"):
+            if method == "array" and not _array_checkable(axiom, tables):
+                continue
+            r = check_pair(tables[0], tables[1], axiom, method=method) if axiom.games == 2 else \
+                check_axiom(axiom, tables[0], method=method)
+            results.append(r.holds)
+        if len(set(results)) > 1:
+            raise InternalCheckError(f"{claim.name}: the array and formula checkers disagree on {axiom.name} for the "
+                                     "witness")
+        return results[0]
+    tables = list(w.tables)
+    if claim.mechanism is not None:
+        mech = get_mechanism(claim.mechanism)
+        for t in tables[:len(w.games)] if claim.conclude != "unique" else tables:
+            if not mech.is_table_of(t):
+                raise InternalCheckError(f"{claim.name}: a witness table is not a table of {mech.name}")
+    single = [a for a in claim.assumptions() if a.games == 1]
+    for t in tables:
+        for a in single:
+            if not both(a, [t]):
+                raise InternalCheckError(f"{claim.name}: a witness table violates the assumption {a.name}")
+    if claim.conclude == "unique":
+        if len(tables) != 2 or tables[0].rewards == tables[1].rewards:
+            raise InternalCheckError(f"{claim.name}: the uniqueness witness does not show two different tables")
+        return
+    failing = [a for a in claim.axioms() if not (both(a, tables[:2]) if a.games == 2 and len(tables) >= 2 else
+                                                both(a, tables[:1]) if a.games == 1 else True)]
+    if not failing:
+        raise InternalCheckError(f"{claim.name}: the witness satisfies every conclusion on re-check")

@@ -578,10 +578,10 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = json.dumps({"players": list(game.players), "mechanism": "balanced-reciprocity",
                                "rewards": [{"coalition": list(game.players),
-                                            "rewards": {str(p): str(x) for p, x in zip(game.players, grand)}}]},
+                                            "rewards": {str(p): format_exact(x) for p, x in zip(game.players, grand)}}]},
                               indent=2, ensure_ascii=False)
         elif args.format in ("text", "markdown", "latex"):
-            text = "\n".join(f"M_{p}  {x}" for p, x in zip(game.players, grand))
+            text = "\n".join(f"M_{p}  {format_exact(x)}" for p, x in zip(game.players, grand))
         else:
             raise ExactfairError("--grand-only prints one coalition; use --format text or json")
         _write(text, args.output, inputs=[args.game])

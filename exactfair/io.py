@@ -24,6 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ExactfairError, GameDefinitionError, GameFileError, InexactValueError
+from .exact import format_exact
 from .game import Game
 
 __all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json", "write_game_npz"]
@@ -213,68 +214,135 @@ def read_game(path: str | Path) -> Game:
     return parse_game_json(text, source=str(path))
 
 
-def _read_numpy(path: Path) -> Game:
+def _npy_declared_bytes(handle, name: str, path: Path) -> int:
+    """Bytes the array header at the start of ``handle`` declares (shape × item size), read without loading."""
     import numpy as np
+    from numpy.lib import format as npformat
 
     try:
-        loaded = np.load(path, allow_pickle=False)
+        version = npformat.read_magic(handle)
+        shape, _, dtype = (npformat.read_array_header_1_0(handle) if version == (1, 0)
+                           else npformat.read_array_header_2_0(handle))
+    except (ValueError, OSError, EOFError, SyntaxError, TypeError) as exc:
+        raise GameFileError(f"{path}: {name} is not a numpy array ({exc})") from None
+    count = 1
+    for dim in shape:
+        count *= int(dim)
+    return count * np.dtype(dtype).itemsize
+
+
+def _check_declared_sizes(path: Path) -> None:
+    """Refuse, before numpy allocates anything, arrays whose headers declare more data than the file holds
+    (a 100-byte file declaring 2⁴⁰ values) or more than fits in memory."""
+    import zipfile
+
+    from .memory import require_memory
+
+    try:
+        size = path.stat().st_size
     except FileNotFoundError:
         raise GameFileError(f"no such game file: {path}") from None
-    except (ValueError, OSError, EOFError) as exc:
-        raise GameFileError(f"{path}: not a readable numpy file ({exc}); object arrays are refused") from None
-    players = None
-    denominator = 1
-    if isinstance(loaded, np.ndarray):
-        numerators = loaded
-    else:
+    if not zipfile.is_zipfile(path):
+        with open(path, "rb") as handle:
+            declared = _npy_declared_bytes(handle, "the file", path)
+        if declared > size:
+            raise GameFileError(f"{path}: the array header declares {declared:,} bytes of values, but the file has "
+                                f"only {size:,} bytes (a truncated or forged .npy file)")
+        return
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            require_memory(sum(m.file_size for m in members), f"{path}: the arrays")
+            for member in members:
+                with archive.open(member) as handle:
+                    declared = _npy_declared_bytes(handle, member.filename, path)
+                if declared > member.file_size:
+                    raise GameFileError(f"{path}: {member.filename} declares {declared:,} bytes of values, but the "
+                                        f"archive holds only {member.file_size:,} (a truncated or forged .npz file)")
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError) as exc:
+        raise GameFileError(f"{path}: not a readable .npz archive ({exc})") from None
+
+
+def _load_arrays(path: Path) -> dict:
+    """The arrays of a .npy (as ``numerators``) or .npz file, loaded without pickles; any damage is one error."""
+    import zipfile
+    import zlib
+
+    import numpy as np
+
+    _check_declared_sizes(path)
+    try:
+        loaded = np.load(path, allow_pickle=False)
+        if isinstance(loaded, np.ndarray):
+            return {"numerators": loaded}
         with loaded:
             unknown = set(loaded.files) - {"numerators", "denominator", "players"}
             if "numerators" not in loaded.files or unknown:
                 raise GameFileError(f"{path}: an .npz game holds 'numerators' (and optionally 'denominator', "
                                     f"'players'); found {sorted(loaded.files)}")
-            numerators = loaded["numerators"]
-            if "denominator" in loaded.files:
-                d = loaded["denominator"]
-                if d.shape != () or d.dtype.kind not in "iu" or int(d) <= 0:
-                    raise GameFileError(f"{path}: 'denominator' must be one positive integer")
-                denominator = int(d)
-            if "players" in loaded.files:
-                labels = loaded["players"]
-                if labels.ndim != 1 or labels.dtype.kind not in "iuU":
-                    raise GameFileError(f"{path}: 'players' must be a list of int or string labels")
-                players = [int(x) if labels.dtype.kind in "iu" else str(x) for x in labels.tolist()]
-    if numerators.ndim != 1 or numerators.dtype.kind not in "iu":
+            return {name: loaded[name] for name in loaded.files}
+    except GameFileError:
+        raise
+    except FileNotFoundError:
+        raise GameFileError(f"no such game file: {path}") from None
+    except (ValueError, OSError, EOFError, KeyError, zipfile.BadZipFile, zlib.error) as exc:
+        raise GameFileError(f"{path}: not a readable numpy file ({exc}); object arrays are refused") from None
+
+
+def _read_numpy(path: Path) -> Game:
+    from .npz import read_integers
+
+    arrays = _load_arrays(path)
+    numerators = arrays["numerators"]
+    if numerators.ndim != 1 or numerators.dtype.kind not in "iuU":
         raise GameFileError(f"{path}: the values must be a one-dimensional integer array (bitmask order), got "
                             f"{numerators.dtype} of shape {numerators.shape}; write fractions as numerators with "
                             "a 'denominator' in an .npz file")
+    denominator = 1
+    if "denominator" in arrays:
+        d = read_integers(arrays["denominator"], "denominator", path, 0)
+        denominator = int(d[0])
+        if denominator <= 0:
+            raise GameFileError(f"{path}: 'denominator' must be one positive integer")
+    players = None
+    if "players" in arrays:
+        labels = arrays["players"]
+        if labels.ndim != 1 or labels.dtype.kind not in "iuU":
+            raise GameFileError(f"{path}: 'players' must be a list of int or string labels")
+        players = [int(x) if labels.dtype.kind in "iu" else str(x) for x in labels.tolist()]
     count = numerators.shape[0]
     n = max(count, 1).bit_length() - 1
     if 1 << n != count:
         raise GameFileError(f"{path}: {count} values is not a power of two (2**n values in bitmask order)")
     try:
-        return Game.from_scaled(players if players is not None else range(1, n + 1), numerators, denominator)
+        return Game.from_scaled(players if players is not None else range(1, n + 1),
+                                read_integers(numerators, "numerators", path, 1), denominator)
     except (ExactfairError, InexactValueError) as exc:
         raise GameFileError(f"{path}: {exc}") from None
 
 
 def write_game_npz(game: Game, path: str | Path) -> None:
-    """Write a game as ``.npz`` (numerators, denominator, players) for :func:`read_game`.
+    """Write a game as ``.npz`` (numerators, denominator, players) for :func:`read_game`, exactly at any size.
+
+    Integers beyond int64 (a denominator of 2⁷⁰, say) are written as decimal strings, which the reader accepts;
+    int labels beyond int64 are written (and read back) as strings.
 
     >>> import tempfile
     >>> f = Path(tempfile.mkdtemp()) / "g.npz"
     >>> write_game_npz(Game.from_bitmask_values([0, 1, "1/2", 2], players=["a", "b"]), f)
     >>> read_game(f)["b"]
     Fraction(1, 2)
+    >>> write_game_npz(Game.from_bitmask_values([0, 1, f"1/{2 ** 70}", 2], players=["a", "b"]), f)
+    >>> str(read_game(f)["b"])
+    '1/1180591620717411303424'
     """
     import numpy as np
 
-    num = game.numerators
-    if num.dtype == object:
-        raise GameFileError("the values do not fit in int64; use the JSON format for this game")
-    labels = np.array([str(p) for p in game.players]) if not all(isinstance(p, int) for p in game.players) \
-        else np.array(game.players, dtype=np.int64)
+    from .npz import npz_integers, npz_labels
+
     with open(path, "wb") as handle:
-        np.savez(handle, numerators=num, denominator=np.int64(game.denominator), players=labels)
+        np.savez(handle, numerators=npz_integers(game.numerators), denominator=npz_integers(game.denominator),
+                 players=npz_labels(game.players))
 
 
 def game_to_dict(game: Game) -> dict:
@@ -284,7 +352,8 @@ def game_to_dict(game: Game) -> dict:
     {'coalition': [1, 2], 'value': '7/2'}
     """
     return {"players": list(game.players),
-            "values": [{"coalition": list(game.labels(m)), "value": str(game.value(m))} for m in range(1 << game.n)]}
+            "values": [{"coalition": list(game.labels(m)), "value": format_exact(game.value(m))}
+                       for m in range(1 << game.n)]}
 
 
 def game_to_json(game: Game, indent: int | None = 2) -> str:

@@ -59,9 +59,9 @@ def _available_memory() -> int:
 def _latex_number(value: Exact) -> str:
     if isinstance(value, Fraction):
         if value.denominator == 1:
-            return str(value.numerator)
+            return format_exact(value)
         sign = "-" if value < 0 else ""
-        return f"{sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
+        return f"{sign}\\frac{{{format_exact(abs(value.numerator))}}}{{{format_exact(value.denominator)}}}"
     return sympy.latex(value)
 
 
@@ -357,6 +357,9 @@ class RewardTable:
     def write_npz(self, path: Any) -> None:
         """Write the table as ``.npz``: ``numerators`` (2ⁿ, n), ``denominator``, ``players``, ``mechanism``.
 
+        Exact at any size: integers beyond int64 are written as decimal strings (numpy stores Python
+        integers only by pickling, which readers should refuse).
+
         >>> import tempfile, pathlib, numpy
         >>> from exactfair import examples, balanced_reciprocity
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.npz"
@@ -364,13 +367,12 @@ class RewardTable:
         >>> numpy.load(f)["numerators"][-1].tolist()
         [5, 5, 8, 9]
         """
+        from .npz import npz_integers, npz_labels
+
         num, den = self.to_numpy()
-        if num.dtype == object:
-            raise ValueError("the rewards do not fit in int64; use the JSON format for this table")
-        labels = np.array([str(p) for p in self.players])
         with open(path, "wb") as handle:
-            np.savez(handle, numerators=num, denominator=np.int64(den), players=labels,
-                     mechanism=np.array(self.mechanism))
+            np.savez(handle, numerators=npz_integers(num), denominator=npz_integers(den),
+                     players=npz_labels(self.players, text=True), mechanism=np.array(self.mechanism))
 
     def render(self, fmt: str, **options: Any) -> str:
         """Render as ``text``, ``markdown``, ``latex`` or ``json``."""

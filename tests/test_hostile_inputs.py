@@ -23,6 +23,8 @@ from pathlib import Path
 import pytest
 import sympy
 
+from .cli_runs import run_all
+
 CANARY = "exactfair_canary_ran"
 #: A payload that, if evaluated as Python, creates the canary file in the working directory.
 PAYLOAD = f"__import__('pathlib').Path('{CANARY}').touch()"
@@ -109,23 +111,7 @@ TABLE = [
 def table_runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     files = _files(tmp)
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
-    procs = []
-    for name, argv, *_ in TABLE:
-        start = time.perf_counter()
-        procs.append((start, subprocess.Popen([sys.executable, "-m", "exactfair", *argv], cwd=tmp, env=env,
-                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
-    out = {}
-    for (name, *_), (start, proc) in zip(TABLE, procs):
-        try:
-            stdout, stderr = proc.communicate(timeout=120)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            stdout, stderr = proc.communicate()
-            out[name] = (None, stdout, stderr, time.perf_counter() - start)
-            continue
-        out[name] = (proc.returncode, stdout, stderr, time.perf_counter() - start)
-    return tmp, files, out
+    return tmp, files, run_all(TABLE, tmp)
 
 
 @pytest.mark.parametrize("name, argv, status, fragment, unchanged", TABLE, ids=[row[0] for row in TABLE])

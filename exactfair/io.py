@@ -27,7 +27,8 @@ from .errors import ExactfairError, GameDefinitionError, GameFileError, InexactV
 from .exact import format_exact
 from .game import Game
 
-__all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json", "write_game_npz"]
+__all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json", "write_game_npz",
+           "load_json"]
 
 _JSON_KEYS = {"players", "values", "name", "description", "source", "parameters", "metadata"}
 
@@ -43,6 +44,37 @@ def _checked_int(token: str) -> int:
     return int(token)
 
 
+def _unique_keys(pairs: list) -> dict:
+    """``object_pairs_hook`` refusing a key given twice in one object (``json`` would keep the last silently)."""
+    out: dict = {}
+    for key, value in pairs:
+        if key in out:
+            raise GameFileError(f"the key {key!r} is given twice in one JSON object; give each key once")
+        out[key] = value
+    return out
+
+
+def load_json(text: str, source: str) -> Any:
+    """JSON as exactfair reads it: numbers exactly (decimals as :class:`~decimal.Decimal`, integers under the
+    digit limit), no NaN/Infinity, no duplicate keys; any fault is one :class:`GameFileError` naming ``source``.
+
+    >>> load_json('{"a": 0.1}', "x.json")
+    {'a': Decimal('0.1')}
+    >>> load_json('{"a": 1, "a": 2}', "x.json")
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.GameFileError: x.json: the key 'a' is given twice in one JSON object; give each key once
+    """
+    try:
+        return json.loads(text, parse_float=Decimal, parse_int=_checked_int, parse_constant=_reject_constant,
+                          object_pairs_hook=_unique_keys)
+    except json.JSONDecodeError as exc:
+        raise GameFileError(f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
+    except (GameFileError, RecursionError) as exc:
+        detail = str(exc) if isinstance(exc, GameFileError) else "the JSON is nested too deeply"
+        raise GameFileError(f"{source}: {detail}") from None
+
+
 def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     """Parse a game from JSON text (see module docstring for the format).
 
@@ -54,13 +86,7 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     ...
     exactfair.errors.GameFileError: <json>: the JSON contains NaN; NaN and infinities are not allowed, use finite exact numbers
     """
-    try:
-        data = json.loads(text, parse_float=Decimal, parse_int=_checked_int, parse_constant=_reject_constant)
-    except json.JSONDecodeError as exc:
-        raise GameFileError(f"{source}: malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from None
-    except (GameFileError, RecursionError) as exc:
-        detail = str(exc) if isinstance(exc, GameFileError) else "the JSON is nested too deeply"
-        raise GameFileError(f"{source}: {detail}") from None
+    data = load_json(text, source)
     if not isinstance(data, dict):
         raise GameFileError(f"{source}: a game file holds a JSON object with 'players' and 'values'")
     unknown = set(data) - _JSON_KEYS
@@ -161,7 +187,12 @@ def parse_game_csv(text: str, *, source: str = "<csv>") -> Game:
     (('1', '2'), Fraction(7, 2))
     """
     reader = csv.reader(io.StringIO(text))
-    rows = list(reader)
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        limit = csv.field_size_limit()
+        detail = f"a field is longer than {limit:,} characters" if "field larger" in str(exc) else str(exc)
+        raise GameFileError(f"{source}: line {reader.line_num}: {detail}; expected 'coalition,value' rows") from None
     if not rows:
         raise GameFileError(f"{source}: empty CSV; expected a header 'coalition,value'")
     header = [h.strip().lower() for h in rows[0]]

@@ -58,10 +58,51 @@ def _files(tmp: Path) -> dict:
         "parametric.json": json.dumps(parametric),
         "deep.json": "[" * 100000 + "]" * 100000,
         "not_utf8.json": "\udcff",
+        # issue 20: malformed data
+        "long_field.csv": "coalition,value\n,0\na," + "1" * 140_000 + "\n",
+        "nul.csv": "coalition,value\n,0\n\"a\0\",1\n",
+        "dup_values.json": '{"players": ["a"], "values": [0, 1], "values": [0, 2]}',
+        "dup_in_entry.json": '{"players": ["a"], "values": [{"coalition": ["a"], "value": 1, "value": 2}]}',
+        "dup_players.json": '{"players": ["a"], "players": ["b"], "values": [0, 1]}',
+        "huge.nfg": 'NFG 1 R "x" { "1" "2" } { 4000000000 4000000000 }\n1 2\n',
+        "labels.nfg": 'NFG 1 R "x" { ' + '"p" ' * 40 + '} { ' + '{ "a" "b" } ' * 40 + '}\n1 2\n',
+        "huge_nfg.json": json.dumps({"coordinates": ["p", "q"], "nfg": "huge.nfg",
+                                     "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
+        "labels_nfg.json": json.dumps({"coordinates": ["p", "q"], "nfg": "labels.nfg",
+                                       "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
     }
     for name, text in files.items():
         (tmp / name).write_bytes(text.encode("utf-8", "surrogateescape"))
+    for name, data in _damaged_numpy_files().items():
+        (tmp / name).write_bytes(data)
     return files
+
+
+def _damaged_numpy_files() -> dict:
+    """A good .npz game, then the same bytes damaged: CRCs flipped, a payload bit flipped, zip magic then garbage,
+    a header declaring 2⁴⁰ values in a tiny file."""
+    import io
+    import zipfile
+
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.savez(buffer, numerators=np.array([0, 1, 2, 3]), denominator=np.int64(2))
+    good = buffer.getvalue()
+    local, central = good.find(b"PK\x03\x04"), good.find(b"PK\x01\x02")
+    crc = bytearray(good)
+    crc[local + 14] ^= 0xFF
+    crc[central + 16] ^= 0xFF
+    body = bytearray(good)
+    body[local + 30 + len("numerators.npy") + 100] ^= 0x01
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<i8", "fortran_order": False, "shape": (1 << 40,)})
+    forged = io.BytesIO()
+    with zipfile.ZipFile(forged, "w") as archive:
+        archive.writestr("numerators.npy", header.getvalue() + b"\0" * 64)
+    return {"crc.npz": bytes(crc), "flipped_bit.npz": bytes(body), "garbage.npz": b"PK\x03\x04" + b"garbage" * 10,
+            "forged_shape.npy": header.getvalue() + b"\0" * 64, "forged_shape.npz": forged.getvalue(),
+            "truncated.npz": good[: len(good) // 2]}
 
 
 LONG_RHO = "+".join(["1"] * 20000)
@@ -104,6 +145,23 @@ TABLE = [
     ("negative --min-size", ["rewards", "example1", "--min-size", "-3"], 2, "at least 0", []),
     ("bad --n range", ["prove", "theorem1", "--n", "5..2"], 2, "empty", []),
     ("missing game file", ["rewards", "missing.json"], 2, "no such game file", []),
+    # issue 20, item 4: malformed data ends in one line naming the file (and the line where there is one)
+    ("npz with flipped CRCs", ["rewards", "crc.npz"], 2, "crc.npz: not a readable", []),
+    ("npz with a flipped payload bit", ["rewards", "flipped_bit.npz"], 2, "flipped_bit.npz: not a readable", []),
+    ("zip magic then garbage", ["rewards", "garbage.npz"], 2, "garbage.npz: ", []),
+    ("truncated npz", ["rewards", "truncated.npz"], 2, "truncated.npz: ", []),
+    ("npy declaring 2^40 values", ["rewards", "forged_shape.npy"], 2, "declares 8,796,093,022,208 bytes", []),
+    ("npz declaring 2^40 values", ["check", "forged_shape.npz"], 2, "declares 8,796,093,022,208 bytes", []),
+    ("CSV field over 131,072 characters", ["rewards", "long_field.csv"], 2, "long_field.csv: line 3: a field is longer",
+     ["long_field.csv"]),
+    # item 13: a key given twice is refused, not silently overwritten
+    ("JSON 'values' given twice", ["rewards", "dup_values.json"], 2, "'values' is given twice", ["dup_values.json"]),
+    ("JSON 'value' twice in an entry", ["check", "dup_in_entry.json"], 2, "'value' is given twice", []),
+    ("JSON 'players' given twice", ["rewards", "dup_players.json"], 2, "'players' is given twice", []),
+    # item 14: declared sizes are bounded before anything is allocated
+    (".nfg with 4e9 strategies each", ["bargain", "huge_nfg.json"], 2, "huge.nfg: line 1: the strategies declare", []),
+    (".nfg with 2^40 labelled profiles", ["bargain", "labels_nfg.json"], 2, "labels.nfg: line 1: the strategies declare",
+     []),
 ]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .errors import ExactfairError, InexactValueError
+from .escape import one_line
 from .exact import format_exact
 from .game import Game
 
@@ -136,7 +137,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (``exactfair: error: …``) and exit status 2."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"exactfair: error: {self.prog.split()[-1]}: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"exactfair: error: {one_line(self.prog.split()[-1])}: {one_line(message)} "
+                     f"(see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -745,6 +747,12 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+def _error(message: str, status: int = 2) -> int:
+    """Print ``exactfair: error: MESSAGE`` as one line (whatever the message holds) and return ``status``."""
+    print(f"exactfair: error: {one_line(message)}", file=sys.stderr)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``exactfair`` command.
 
@@ -774,18 +782,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "valuate":
             return _cmd_valuate(args)
     except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        print(f"exactfair: error: {message}", file=sys.stderr)
-        return 2
+        return _error(exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc))
     except OSError as exc:
-        print(f"exactfair: error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
     except MemoryError:
-        print("exactfair: error: out of memory; try a smaller game or --grand-only", file=sys.stderr)
-        return 2
+        return _error("out of memory; try a smaller game or --grand-only")
     except RecursionError:
-        print("exactfair: error: input nested too deeply", file=sys.stderr)
-        return 2
+        return _error("input nested too deeply")
     except KeyboardInterrupt:
         print("exactfair: interrupted", file=sys.stderr)
         return 130

@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import ExactfairError, GameDefinitionError, GameFileError, InexactValueError
+from .errors import ExactfairError, GameFileError, InexactValueError
 from .exact import format_exact
 from .game import Game
 
@@ -119,14 +119,14 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
                 except TypeError:
                     raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels") from None
                 if seen_key in seen:
-                    raise GameDefinitionError(f"coalition {coalition} is given twice (values[{k}])")
+                    raise GameFileError(f"{source}: coalition {coalition} is given twice (values[{k}])")
                 seen.add(seen_key)
                 mapping[key] = entry["value"]
             return _with_metadata(Game.from_dict(mapping, players=players), data, source)
         if any(isinstance(x, dict) for x in values):
             raise GameFileError(f"{source}: 'values' mixes coalition objects and bare numbers")
         return _with_metadata(Game.from_bitmask_values(values, players=players), data, source)
-    except (GameFileError, GameDefinitionError):
+    except GameFileError:
         raise
     except (InexactValueError, ExactfairError) as exc:
         raise GameFileError(f"{source}: {exc}") from None

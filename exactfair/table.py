@@ -16,6 +16,7 @@ import sympy
 
 from .coalitions import coalitions_by_size as paper_order_of_size, paper_order, size
 from .errors import GameDefinitionError
+from .escape import latex_text, markdown_text
 from .exact import Exact, format_exact, to_exact_number
 from .game import Game, Label
 from .memory import (
@@ -279,8 +280,9 @@ class RewardTable:
         | M_2 | 3 |
         """
         header, body = self._grid(min_size, coalitions, format_exact)
-        lines = ["| C | " + " | ".join(header) + " |", "|---|" + "---|" * len(header)]
-        lines += [f"| M_{p} | " + " | ".join(r) + " |" for p, r in zip(self.players, body)]
+        lines = ["| C | " + " | ".join(map(markdown_text, header)) + " |", "|---|" + "---|" * len(header)]
+        lines += [f"| M_{markdown_text(p)} | " + " | ".join(map(markdown_text, r)) + " |"
+                  for p, r in zip(self.players, body)]
         return "\n".join(lines)
 
     def to_latex(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None) -> str:
@@ -298,13 +300,13 @@ class RewardTable:
 
         def cname(m: int) -> str:
             labels = self.game.labels(m)
-            return r"\emptyset" if not labels else r"\{" + ",".join(map(str, labels)) + r"\}"
+            return r"\emptyset" if not labels else r"\{" + ",".join(map(latex_text, labels)) + r"\}"
 
         lines = [r"\begin{tabular}{l|" + "c" * len(cols) + "}",
                  "$C$ & " + " & ".join(f"${cname(m)}$" for m in cols) + r" \\ \hline"]
         for i, p in enumerate(self.players):
             cells = " & ".join(f"${_latex_number(self.reward(i, m))}$" for m in cols)
-            lines.append(rf"$\mathcal{{M}}(v)^{{C}}_{{{p}}}$ & {cells} \\")
+            lines.append(rf"$\mathcal{{M}}(v)^{{C}}_{{{latex_text(p)}}}$ & {cells} \\")
         lines.append(r"\end{tabular}")
         return "\n".join(lines)
 

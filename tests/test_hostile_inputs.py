@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -38,6 +39,35 @@ PAYLOADS = [
     "[t for t in (1,)]",
     "t; import os",
 ]
+
+
+#: A value-function module for ``valuate``: well-behaved and failing functions.
+VALUE_MODULE = """
+def value(C):
+    return 0.5 * len(C)
+
+
+def raises_value_error(C):
+    if len(C) == 2:
+        raise ValueError("bad split")
+    return len(C)
+
+
+def raises(C):
+    return {}["missing"] if len(C) == 2 else len(C)
+
+
+def two_args(a, b):
+    return 1
+
+
+def returns_none(C):
+    return None
+
+
+def exits(C):
+    raise SystemExit(3)
+"""
 
 
 def _files(tmp: Path) -> dict:
@@ -70,6 +100,17 @@ def _files(tmp: Path) -> dict:
                                      "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
         "labels_nfg.json": json.dumps({"coordinates": ["p", "q"], "nfg": "labels.nfg",
                                        "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
+        # issue 20, item 5: labels that would break a message or an output format
+        "nul.csv": "coalition,value\n,0\n\"a\0\",1\n",
+        "escape.csv": "coalition,value\n,0\na\x1b[31m,1\n",
+        "forged.json": json.dumps({"players": ['a\n  File "x", line 1, in <module>', "b"], "values": [0, 1, 2, 3]}),
+        "separator.json": json.dumps({"players": ["a\u2028b", "c"], "values": [0, 1, 2, 3]}),
+        "bidi.json": json.dumps({"players": ["a\u202eb", "c"], "values": [0, 1, 2, 3]}),
+        "label_parametric.json": json.dumps({**parametric, "players": ["a\nb", "c"]}),
+        "bad\nname.json": "{}",
+        "vf.py": VALUE_MODULE,
+        "tex.json": json.dumps({"players": ["\\input{/etc/passwd}", "c|d", "<b>x</b>", "e_f^g"],
+                                "values": list(range(16))}),
     }
     for name, text in files.items():
         (tmp / name).write_bytes(text.encode("utf-8", "surrogateescape"))
@@ -162,6 +203,16 @@ TABLE = [
     (".nfg with 4e9 strategies each", ["bargain", "huge_nfg.json"], 2, "huge.nfg: line 1: the strategies declare", []),
     (".nfg with 2^40 labelled profiles", ["bargain", "labels_nfg.json"], 2, "labels.nfg: line 1: the strategies declare",
      []),
+    # item 5: a label or a file name never breaks the one line (nor forges a traceback frame or an escape)
+    ("CSV label with a NUL", ["rewards", "nul.csv"], 2, "nul.csv: player label 'a\\x00' contains the control", []),
+    ("CSV label with an escape sequence", ["check", "escape.csv"], 2, "U+001B", []),
+    ("JSON label forging a traceback frame", ["rewards", "forged.json"], 2, "forged.json: player label 'a\\n  File", []),
+    ("label with a line separator", ["rewards", "separator.json"], 2, "U+2028", []),
+    ("label with a bidi override", ["rewards", "bidi.json"], 2, "U+202E", []),
+    ("parametric label with a newline", ["rewards", "label_parametric.json"], 2, "U+000A", []),
+    ("file name with a newline", ["rewards", "bad\nname.json"], 2, "bad\\nname.json", []),
+    ("--players with a newline", ["valuate", "vf:value", "--players", "a\nb,c", "-o", "g.json"], 2, "U+000A", []),
+    ("choice with a newline", ["rewards", "example1", "--format", "x\ny"], 2, "'x\\ny'", []),
 ]
 
 
@@ -186,6 +237,41 @@ def test_hostile_input_table(table_runs, name, argv, status, fragment, unchanged
     for filename in unchanged:
         assert (tmp / filename).read_text() == files[filename]
     assert not [p for p in tmp.iterdir() if p.name.endswith(".tmp")], "a temporary file was left behind"
+
+
+#: (name, argv, output file, texts it must contain, texts it must not contain): runs that succeed, and whose
+#: output escapes what the labels hold
+OUTPUT_TABLE = [
+    ("LaTeX escapes labels", ["rewards", "tex.json", "--format", "latex", "-o", "t.tex"], "t.tex",
+     [r"\mbox{\textbackslash{}input\{/etc/passwd\}}", r"\mbox{e\_f\^{}g}"], [r"\input{", "e_f^g"]),
+    ("Markdown keeps one cell per label", ["rewards", "tex.json", "--format", "markdown", "-o", "t.md"], "t.md",
+     [r"M_c\|d", r"\<b\>x\</b\>"], ["<b>", " c|d"]),
+    ("check names escaped labels as data", ["check", "tex.json", "--format", "json", "-o", "c.json"], "c.json",
+     ['"players": [\n    "\\\\input{/etc/passwd}"'], []),
+]
+
+
+@pytest.fixture(scope="module")
+def output_runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("outputs")
+    _files(tmp)
+    return tmp, run_all(OUTPUT_TABLE, tmp)
+
+
+@pytest.mark.parametrize("name, argv, output, present, absent", OUTPUT_TABLE, ids=[row[0] for row in OUTPUT_TABLE])
+def test_outputs_escape_labels(output_runs, name, argv, output, present, absent):
+    tmp, out = output_runs
+    code, stdout, stderr, _ = out[name]
+    assert code in (0, 1) and stderr == "", stderr
+    text = (tmp / output).read_text()
+    for fragment in present:
+        assert fragment in text, fragment
+    for fragment in absent:
+        assert fragment not in text, fragment
+    if output.endswith(".md"):                       # every row has the header's number of cells
+        rows = [line for line in text.splitlines() if line.startswith("|")]
+        cells = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
+        assert len(cells) == 1, cells
 
 
 # --------------------------------------------------------------------------- no string is evaluated

@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .errors import ExactfairError, InexactValueError
+from .errors import ExactfairError, InexactValueError, UserCodeError
 from .escape import one_line
 from .exact import format_exact
 from .game import Game
@@ -150,10 +150,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="exactfair",
         description="Compute and verify fair reward mechanisms for cooperative games, exactly.")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error, also print the traceback (of your own code, when it raised)")
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    rewards = sub.add_parser("rewards", help="print the reward table of a game",
+    def command(name: str, **options) -> argparse.ArgumentParser:
+        """A subcommand (each takes --debug too, after its name)."""
+        return sub.add_parser(name, parents=[debug], **options)
+
+    rewards = command("rewards", help="print the reward table of a game",
                              description="Print the exact reward table (rows players, columns coalitions).")
     _add_game_options(rewards)
     rewards.add_argument("--format", choices=("text", "markdown", "latex", "json", "npz"), default="text",
@@ -169,14 +177,14 @@ def build_parser() -> argparse.ArgumentParser:
     rewards.add_argument("--param", help="parametric game: plot rewards against this parameter (with --plot)")
     rewards.add_argument("--plot", help="parametric game: write a PNG of the grand-coalition rewards against --param")
 
-    check = sub.add_parser("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
+    check = command("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
                            description="Check which axioms hold on the game; print witnesses for those that fail. "
                                        "F4 is checked against the games v + [S ⊇ C]. Exit 1 if an axiom fails.")
     _add_game_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--max-violations", type=_int_at_least(0), default=3, help="witnesses shown per axiom (default 3)")
     check.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
-    prove = sub.add_parser(
+    prove = command(
         "prove", help="machine-check a claim of the paper with z3 for a range of n",
         description="Verdict per n (proved / refuted with a shrunk, exactly re-verified witness / unknown), "
                     "the all-n status where an inductive-step lemma applies, and repairs for refuted claims. "
@@ -197,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
     prove.add_argument("--no-repairs", action="store_true", help="do not try repairs of a refuted claim")
     prove.add_argument("--json", action="store_true", help="one JSON record per n")
 
-    search = sub.add_parser("search", help="find a game on which a mechanism violates an axiom (z3, shrunk)",
+    search = command("search", help="find a game on which a mechanism violates an axiom (z3, shrunk)",
                             description="Smallest n in the range with a violating game; witness shrunk to small "
                                         "non-negative integers and re-checked exactly.")
     search.add_argument("axiom", metavar="AXIOM", help="R1..R5, F1..F5 (F3[>=] for the non-strict variant)")
@@ -211,7 +219,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="game classes (repeatable; default monotone; 'any' for every game)")
     search.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call")
     search.add_argument("--json", action="store_true")
-    claims = sub.add_parser(
+    claims = command(
         "claims", help="re-check every claim of both sources (the main job)",
         description="Run the claims catalogue: one verdict per claim (proved with scope / refuted with an exactly "
                     "re-verified witness / unknown). Exit 0 when every claim got a verdict, 3 if some are unknown, "
@@ -227,7 +235,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--records", help="also write the JSON records to this file")
     claims.add_argument("--list", action="store_true", help="list the claim ids and exit")
 
-    valuate = sub.add_parser(
+    valuate = command(
         "valuate", help="build a game from a Python value function module:function (cached, resumable)",
         description="Evaluate v(C) = FUNCTION(C) (C a tuple of player labels) on every coalition missing from the "
                     "cache, in parallel, writing each value to the cache as it arrives; floats are converted by "
@@ -243,7 +251,7 @@ def build_parser() -> argparse.ArgumentParser:
     valuate.add_argument("--output", "-o", required=True, help="the game file to write (.json or .npz)")
     valuate.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    bargain = sub.add_parser("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
+    bargain = command("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
                              description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
                                          "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
                                          "optima exactly, and optionally plot them.")
@@ -298,12 +306,15 @@ def _user_claims(args: argparse.Namespace) -> list:
 def _claims_from_file(spec: str) -> list:
     """Run the user's Python file (it is code the user asked to run, like a test file) and take NAME."""
     import runpy
+
     from .claim import Claim
+    from .usercode import call_user
 
     path, _, name = spec.rpartition(":")
     if not Path(path).is_file():
         raise ExactfairError(f"no such claims file: {path}")
-    namespace = runpy.run_path(path, run_name="exactfair_claims_file")
+    namespace = call_user(lambda: runpy.run_path(path, run_name="exactfair_claims_file"),
+                          what=f"the claims file {path}", file=os.path.abspath(path))
     if name not in namespace:
         found = [k for k, v in namespace.items() if isinstance(v, Claim)]
         raise ExactfairError(f"{path} defines no {name!r}; its claims: {', '.join(found) or 'none'}")
@@ -687,9 +698,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _cmd_valuate(args: argparse.Namespace) -> int:
+def _import_user_module(module_name: str):
+    """Import the user's value-function module (from the working directory first); its failures are one line."""
     import importlib
+    import importlib.util
 
+    from .usercode import user_error
+
+    sys.path.insert(0, os.getcwd())
+    try:
+        try:
+            spec = importlib.util.find_spec(module_name)
+        except (ImportError, ValueError) as exc:
+            spec, exc_found = None, exc
+        else:
+            exc_found = None
+        if spec is None:
+            detail = f" ({exc_found})" if exc_found is not None else ""
+            raise ExactfairError(f"cannot import {module_name!r}: no module of that name in the working directory or "
+                                 f"on the Python path{detail}")
+        try:
+            return importlib.import_module(module_name)
+        except (Exception, SystemExit) as exc:
+            raise user_error(f"importing {module_name}", exc, file=spec.origin, skip=0) from exc
+    finally:
+        sys.path.pop(0)
+
+
+def _cmd_valuate(args: argparse.Namespace) -> int:
     from .io import game_to_json, write_game_npz
     from .valuation import from_function
 
@@ -701,13 +737,7 @@ def _cmd_valuate(args: argparse.Namespace) -> int:
     if not (args.players or args.n):
         raise ExactfairError("give the players: --players a,b,c or --n N")
     players = [p.strip() for p in args.players.split(",")] if args.players else args.n
-    sys.path.insert(0, os.getcwd())
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise ExactfairError(f"cannot import {module_name!r}: {exc}") from None
-    finally:
-        sys.path.pop(0)
+    module = _import_user_module(module_name)
     function = getattr(module, function_name, None)
     if not callable(function):
         raise ExactfairError(f"{module_name} has no function {function_name!r}")
@@ -767,6 +797,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if _main_thread() else None
     try:
+        return _run(args, parser)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run the command; every error ends in one line on stderr (with ``--debug``, a traceback before it)."""
+    import traceback
+
+    try:
         if args.command == "rewards":
             return _cmd_rewards(args)
         if args.command == "check":
@@ -781,7 +822,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_claims(args)
         if args.command == "valuate":
             return _cmd_valuate(args)
+    except UserCodeError as exc:
+        if args.debug:
+            sys.stderr.write(exc.user_traceback)
+            return _error(str(exc))
+        return _error(f"{exc}; rerun with --debug for its traceback")
     except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
+        if args.debug:
+            traceback.print_exc()
         return _error(exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc))
     except OSError as exc:
         return _error(str(exc))
@@ -795,9 +843,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except _Terminated:
         print("exactfair: terminated", file=sys.stderr)
         return 143
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+    except Exception as exc:                            # a defect of exactfair's own: still one line
+        if args.debug:
+            traceback.print_exc()
+        return _error(f"internal error: {type(exc).__name__}: {exc}; please report it (rerun with --debug for the "
+                      "traceback)", 1)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

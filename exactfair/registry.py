@@ -28,6 +28,7 @@ from .logic import (
     TRUE, And, Compare, Formula, Implies, Linear, Not, Or, Reward, Value, _Const, conj, eq, evaluate,
     evaluate_linear, reward, value,
 )
+from .usercode import call_user, iter_user
 
 __all__ = ["Registry", "Mechanism", "AXIOM_REGISTRY", "MECHANISM_REGISTRY", "GAME_CLASS_REGISTRY",
            "define_axiom", "define_mechanism", "get_mechanism", "scoped_registries", "relax", "resolve_axiom"]
@@ -193,8 +194,9 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
       anything else, including two-game axioms (``games=2``, atoms with ``game=1`` are v′).
 
     ``hypothesis(n) -> Formula`` (optional) is a premise shared by every instance (as F1–F4 have).
-    The definition is validated at registration (built for n = 1..3, types and atom ranges
-    checked) and a clashing name is refused.  The returned :class:`~exactfair.axioms.Axiom` is
+    Every formula is validated as it is built, at every n (types and atom ranges; the definition is
+    built for n = 1..3 at registration), a clashing name is refused, and an exception raised by
+    one of the functions is a :class:`~exactfair.errors.UserCodeError` naming n and the coalition.  The returned :class:`~exactfair.axioms.Axiom` is
     the same type as the built-ins: the exact checker, z3 and the symbolic back-end use it.
 
     >>> from exactfair import logic
@@ -211,40 +213,52 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
     if register and name in AXIOM_REGISTRY:
         raise ExactfairError(f"an axiom named {name!r} is already registered; choose another name")
 
-    def instance(c: int, players: tuple, hyp: Formula, formula: Any) -> Instance:
+    def where(n: int, c: int | None = None, *indices: int) -> str:
+        """How a call is named in errors: n, and the C (bitmask) and players the user's function received."""
+        text = f"at n = {n}" + (f", C = {c}" if c is not None else "")
+        return text + "".join(f", {k} = {x}" for k, x in zip("ij", indices))
+
+    def user(fn: Callable, label: str, n: int, args: tuple, c: int | None = None, *indices: int) -> Formula:
+        """Call the user's function; an exception or a non-formula result is one error naming the call."""
+        context = where(n, c, *indices)
+        f = _as_formula(call_user(fn, *args, what=f"axiom {name!r}: {label}", context=context))
+        _check_formula(f, n, games, f"axiom {name!r}: {label} {context}")
+        return f
+
+    def instance(c: int, players: tuple, hyp: Formula, f: Formula) -> Instance:
         """An implication's premise is the instance's premise (so vacuity is checked per instance)."""
-        f = _as_formula(formula)
         if isinstance(f, Implies):
             return Instance(name, c, players, conj([hyp, f.hypothesis]), f.conclusion)
         return Instance(name, c, players, hyp, f)
 
     def build(n: int) -> Iterator[Instance]:
-        hyp = _as_formula(hypothesis(n)) if hypothesis is not None else TRUE
+        hyp = user(hypothesis, "hypothesis", n, (n,)) if hypothesis is not None else TRUE
         if instances is not None:
-            for k, item in enumerate(instances(n)):
+            for item in iter_user(instances, n, what=f"axiom {name!r}: instances", context=where(n)):
                 if isinstance(item, Instance):
+                    for part in (item.hypothesis, item.conclusion):
+                        _check_formula(part, n, games, f"axiom {name!r}: instances {where(n)}")
                     yield item
                 else:
-                    yield instance(0, (), hyp, item)
+                    f = _as_formula(item)
+                    _check_formula(f, n, games, f"axiom {name!r}: instances {where(n)}")
+                    yield instance(0, (), hyp, f)
             return
         for c in range(1, 1 << n):
             ms = members(c)
             if per_coalition is not None:
-                yield instance(c, ms, hyp, per_coalition(c, ms))
+                yield instance(c, ms, hyp, user(per_coalition, "per_coalition", n, (c, ms), c))
             elif per_member is not None:
                 for i in ms:
-                    yield instance(c, (i,), hyp, per_member(c, i))
+                    yield instance(c, (i,), hyp, user(per_member, "per_member", n, (c, i), c, i))
             else:
                 for x, i in enumerate(ms):
                     for j in ms[x + 1:]:
-                        yield instance(c, (i, j), hyp, per_pair(c, i, j))
+                        yield instance(c, (i, j), hyp, user(per_pair, "per_pair", n, (c, i, j), c, i, j))
 
     axiom = Axiom(name, title or name, statement or title or name, games, build)
-    for n in (1, 2, 3):
-        for inst in axiom.instances(n):
-            where = f"axiom {name!r} at n = {n}"
-            _check_formula(inst.hypothesis, n, games, where)
-            _check_formula(inst.conclusion, n, games, where)
+    for n in (1, 2, 3):                                 # every n is checked as it is built; n ≤ 3 at once
+        axiom.instances(n)
     if register:
         AXIOM_REGISTRY.register(name, axiom)
     return axiom
@@ -340,17 +354,47 @@ def _explicit_exact(name: str, per_member: Callable[[int, int], Linear]) -> Call
     return exact
 
 
-def _validate_explicit(name: str, per_member: Callable) -> None:
+def _checked_per_member(name: str, per_member: Callable) -> Callable[[int, int], Linear]:
+    """The user's ``per_member`` guarded at every call: an exception, or a result that is not a linear term,
+    is one error naming the mechanism, C and i."""
+    def term(c: int, i: int) -> Linear:
+        result = call_user(per_member, c, i, what=f"mechanism {name!r}: per_member", context=f"at C = {c}, i = {i}")
+        if isinstance(result, (int, Fraction)) and not isinstance(result, bool):
+            return Linear.of(result)
+        if not isinstance(result, Linear):
+            raise ExactfairError(f"mechanism {name!r}: per_member(C={c}, i={i}) returned {result!r}; return a "
+                                 "linear term of exactfair.logic (logic.value(...), logic.reward(...), numbers)")
+        return result
+    return term
+
+
+def _checked_relation(name: str, relation: Callable) -> Callable[[int, int], Formula]:
+    """The user's ``relation`` guarded at every call (exceptions and non-formulas name the mechanism, C and n)."""
+    def step(c: int, n: int) -> Formula:
+        context = f"at n = {n}, C = {c}"
+        f = _as_formula(call_user(relation, c, n, what=f"mechanism {name!r}: relation", context=context))
+        _check_formula(f, n, 1, f"mechanism {name!r}: relation {context}")
+        return f
+    return step
+
+
+def _checked_exact(name: str, exact: Callable) -> Callable[[Game], Any]:
+    """The user's ``exact`` guarded: an exception, or a result that is not a table of the game, is one error."""
+    def table(game: Game):
+        from .table import RewardTable
+        result = call_user(exact, game, what=f"mechanism {name!r}: exact", context=f"on the game {game!r}")
+        if not isinstance(result, RewardTable) or result.game.players != game.players:
+            raise ExactfairError(f"mechanism {name!r}: exact(game) returned {type(result).__name__}, not a "
+                                 "RewardTable of that game")
+        return result
+    return table
+
+
+def _validate_explicit(name: str, per_member: Callable[[int, int], Linear]) -> None:
     for n in (1, 2, 3, 4):
         for c in range(1, 1 << n):
             for i in members(c):
                 term = per_member(c, i)
-                if isinstance(term, (int, Fraction)) and not isinstance(term, bool):
-                    term = Linear.of(term)
-                if not isinstance(term, Linear):
-                    raise ExactfairError(f"mechanism {name!r}: per_member(C={c}, i={i}) returned {term!r}; return a "
-                                         "linear term of exactfair.logic (logic.value(...), logic.reward(...), "
-                                         "numbers)")
                 for atom, _ in term.terms:
                     _check_atom(atom, n, 1, f"mechanism {name!r} at n = {n}")
                     if isinstance(atom, Reward) and not (atom.coalition & c == atom.coalition and atom.coalition != c):
@@ -382,16 +426,20 @@ def define_mechanism(name: str, *, per_member: Callable | None = None, relation:
         raise ExactfairError(f"a mechanism named {name!r} is already registered; choose another name")
     if requires is not None and requires not in GAME_CLASS_REGISTRY:
         raise ExactfairError(f"unknown game class {requires!r}")
+    if exact is not None:
+        exact = _checked_exact(name, exact)
     if per_member is not None:
+        per_member = _checked_per_member(name, per_member)
         _validate_explicit(name, per_member)
         mech = Mechanism(name, title or name, exact or _explicit_exact(name, per_member),
-                         _explicit_step(lambda c, i: Linear.of(per_member(c, i))), per_member, requires)
+                         _explicit_step(per_member), per_member, requires)
     else:
         if exact is None:
             raise ExactfairError("an implicit mechanism (relation=) needs exact= to re-check witnesses against")
+        relation = _checked_relation(name, relation)
         for n in (1, 2, 3):
             for c in range(1 << n):
-                _check_formula(relation(c, n), n, 1, f"mechanism {name!r} at n = {n}")
+                relation(c, n)
         mech = Mechanism(name, title or name, exact, relation, None, requires)
     if register:
         MECHANISM_REGISTRY.register(name, mech)

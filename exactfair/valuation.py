@@ -17,6 +17,7 @@ line with the players, then one line per coalition holding the raw result (a flo
 
 from __future__ import annotations
 
+import inspect
 import json
 import math
 import os
@@ -31,6 +32,7 @@ from .coalitions import members
 from .errors import ExactfairError, InexactValueError
 from .exact import to_exact
 from .game import Game, _check_players, format_coalition
+from .usercode import call_user, describe_callable
 
 __all__ = ["from_function", "convert_float", "FLOAT_POLICIES"]
 
@@ -91,20 +93,36 @@ def _from_raw(raw: dict, policy: str, what: str) -> Fraction:
     return to_exact(raw["exact"], what=what)
 
 
+def _require_one_argument(value: Callable, name: str) -> None:
+    """Refuse, before anything runs, a value function that cannot be called with one coalition."""
+    if not callable(value):
+        raise ExactfairError(f"the value function must be callable, got {type(value).__name__}")
+    try:
+        signature = inspect.signature(value)
+    except (TypeError, ValueError):                    # a builtin without a signature: found out on the first call
+        return
+    try:
+        signature.bind(("a",))
+    except TypeError:
+        raise ExactfairError(f"the value function {name} must take one argument, the coalition (a tuple of "
+                             f"player labels); its signature is {name.split(':')[-1]}{signature}") from None
+
+
 # ------------------------------------------------------------------ workers (fork: the function is inherited)
 _WORKER_FUNCTION: Callable | None = None
 _WORKER_PLAYERS: tuple = ()
 
 
+def _evaluate(value: Callable, players: tuple, mask: int, name: str) -> dict:
+    """The raw record of ``value(C)`` for the coalition ``mask``; the user's exceptions name the coalition."""
+    labels = tuple(players[i] for i in members(mask))
+    coalition = format_coalition(labels)
+    result = call_user(value, labels, what=f"the value function {name}", context=f"for v({coalition})")
+    return _to_raw(result, f"v({coalition}) (returned by {name})")
+
+
 def _worker_call(mask: int) -> tuple[int, dict]:
-    labels = tuple(_WORKER_PLAYERS[i] for i in members(mask))
-    what = f"v({format_coalition(labels)})"
-    return mask, _to_raw(_WORKER_FUNCTION(labels), what)
-
-
-def _worker_init() -> None:
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    return mask, _evaluate(_WORKER_FUNCTION, _WORKER_PLAYERS, mask, describe_callable(_WORKER_FUNCTION))
 
 
 class _Cache:
@@ -164,6 +182,10 @@ class _Cache:
             self.handle.flush()
             os.fsync(self.handle.fileno())
 
+    def fds(self) -> tuple[int, ...]:
+        """File descriptors that worker processes must not keep open."""
+        return (self.handle.fileno(),) if self.handle is not None else ()
+
     def close(self) -> None:
         if self.handle is not None:
             self.handle.close()
@@ -209,6 +231,8 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
     if not isinstance(jobs, int) or jobs < 1:
         raise ExactfairError(f"jobs must be a positive integer, got {jobs!r}")
     n = len(players)
+    name = describe_callable(value)
+    _require_one_argument(value, name)
     store = _Cache(Path(cache) if cache is not None else None, players)
     cached = len([m for m in store.values if m != 0])
     missing = [m for m in range(1, 1 << n) if m not in store.values]
@@ -217,15 +241,14 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
     try:
         if jobs == 1 or len(missing) < 2:
             for mask in missing:
-                labels = tuple(players[i] for i in members(mask))
-                store.add(mask, _to_raw(value(labels), f"v({format_coalition(labels)})"))
+                store.add(mask, _evaluate(value, players, mask, name))
                 done += 1
                 bar(done)
         else:
-            import multiprocessing
+            from .workers import fork_pool
             global _WORKER_FUNCTION, _WORKER_PLAYERS
             _WORKER_FUNCTION, _WORKER_PLAYERS = value, players
-            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_init)
+            pool = fork_pool(jobs, close_fds=store.fds())
             try:
                 for mask, raw in pool.imap_unordered(_worker_call, missing):
                     store.add(mask, raw)

@@ -67,6 +67,12 @@ def returns_none(C):
 
 def exits(C):
     raise SystemExit(3)
+
+
+def sleepy(C):
+    import time
+    time.sleep(60)
+    return 0.5 * len(C)
 """
 
 
@@ -109,6 +115,26 @@ def _files(tmp: Path) -> dict:
         "label_parametric.json": json.dumps({**parametric, "players": ["a\nb", "c"]}),
         "bad\nname.json": "{}",
         "vf.py": VALUE_MODULE,
+        # item 10: the user's own code fails
+        "syntax_error.py": "def f(:\n    return 1\n",
+        "import_error.py": "import exactfair_no_such_module\n",
+        "raises_on_import.py": "x = 1\ny = x / 0\n",
+        "exits_on_import.py": "import sys\nsys.exit(4)\n",
+        "claims_syntax.py": "CLAIMS = [\n",
+        "claims_name_error.py": "from exactfair import Claim\nCLAIMS = [Claim('shapley', conclude=EFF)]\n",
+        "claims_none_at_4.py": ("from exactfair import Claim, define_axiom, logic\n"
+                                "X = define_axiom('X-none', per_coalition=lambda C, ms: None if C == 15 else logic.TRUE)\n"
+                                "CLAIMS = [Claim('shapley', conclude='X-none', games='any')]\n"),
+        "claims_raise_at_4.py": ("from exactfair import Claim, define_axiom, logic\n"
+                                 "def f(C, ms):\n"
+                                 "    if C == 15:\n"
+                                 "        raise RuntimeError('not at n = 4')\n"
+                                 "    return logic.TRUE\n"
+                                 "X = define_axiom('X-raise', per_coalition=f)\n"
+                                 "CLAIMS = [Claim('shapley', conclude='X-raise', games='any')]\n"),
+        "claims_mechanism.py": ("from exactfair import Claim, define_mechanism, logic\n"
+                                "M = define_mechanism('m-none', per_member=lambda C, i: None if C == 15 else 0)\n"
+                                "CLAIMS = [Claim('m-none', conclude='R2', games='any')]\n"),
         "tex.json": json.dumps({"players": ["\\input{/etc/passwd}", "c|d", "<b>x</b>", "e_f^g"],
                                 "values": list(range(16))}),
     }
@@ -213,6 +239,39 @@ TABLE = [
     ("file name with a newline", ["rewards", "bad\nname.json"], 2, "bad\\nname.json", []),
     ("--players with a newline", ["valuate", "vf:value", "--players", "a\nb,c", "-o", "g.json"], 2, "U+000A", []),
     ("choice with a newline", ["rewards", "example1", "--format", "x\ny"], 2, "'x\\ny'", []),
+    # item 10: an exception in the user's code is one line naming what ran, on what, and where
+    ("value function raises ValueError", ["valuate", "vf:raises_value_error", "--n", "2", "-o", "g.json"], 2,
+     "the value function vf:raises_value_error for v({1,2}) raised ValueError: bad split (vf.py, line 8)", []),
+    ("value function raises KeyError", ["valuate", "vf:raises", "--n", "3", "-o", "g.json"], 2,
+     "vf:raises for v({1,2}) raised KeyError: 'missing' (vf.py, line 13)", []),
+    ("value function raises in a worker", ["valuate", "vf:raises", "--n", "3", "--jobs", "2", "-o", "g.json"], 2,
+     "raised KeyError: 'missing' (vf.py, line 13)", []),
+    ("value function takes two arguments", ["valuate", "vf:two_args", "--n", "2", "-o", "g.json"], 2,
+     "must take one argument, the coalition", []),
+    ("value function returns None", ["valuate", "vf:returns_none", "--n", "2", "-o", "g.json"], 2,
+     "v({1}) (returned by vf:returns_none) has type NoneType", []),
+    ("value function calls exit", ["valuate", "vf:exits", "--n", "2", "-o", "g.json"], 2, "SystemExit: exit status 3",
+     []),
+    ("module with a syntax error", ["valuate", "syntax_error:f", "--n", "2", "-o", "g.json"], 2,
+     "importing syntax_error raised SyntaxError: invalid syntax (syntax_error.py, line 1)", []),
+    ("module with a missing import", ["valuate", "import_error:f", "--n", "2", "-o", "g.json"], 2,
+     "importing import_error raised ModuleNotFoundError", []),
+    ("module raising on import", ["valuate", "raises_on_import:f", "--n", "2", "-o", "g.json"], 2,
+     "ZeroDivisionError: division by zero (raises_on_import.py, line 2)", []),
+    ("module exiting on import", ["valuate", "exits_on_import:f", "--n", "2", "-o", "g.json"], 2,
+     "importing exits_on_import raised SystemExit: exit status 4", []),
+    ("claims file with a syntax error", ["prove", "claims_syntax.py:CLAIMS"], 2, "claims_syntax.py raised SyntaxError",
+     []),
+    ("claims file raising NameError", ["prove", "claims_name_error.py:CLAIMS"], 2,
+     "NameError: name 'EFF' is not defined (claims_name_error.py, line 2)", []),
+    ("user mechanism returns None at n = 4", ["prove", "claims_mechanism.py:CLAIMS"], 2,
+     "mechanism 'm-none': per_member(C=15, i=0) returned None", []),
+    # item 11: a define_axiom function is checked at every n, not only n <= 3
+    ("axiom returns None at n = 4", ["prove", "claims_none_at_4.py:CLAIMS", "--n", "2..4"], 2,
+     "axiom 'X-none': per_coalition at n = 4, C = 15 returned None, not a formula", []),
+    ("axiom raises at n = 4", ["prove", "claims_raise_at_4.py:CLAIMS", "--n", "4"], 2,
+     "axiom 'X-raise': per_coalition at n = 4, C = 15 raised RuntimeError: not at n = 4 (claims_raise_at_4.py, line 4)",
+     []),
 ]
 
 
@@ -237,6 +296,34 @@ def test_hostile_input_table(table_runs, name, argv, status, fragment, unchanged
     for filename in unchanged:
         assert (tmp / filename).read_text() == files[filename]
     assert not [p for p in tmp.iterdir() if p.name.endswith(".tmp")], "a temporary file was left behind"
+
+
+#: (name, argv, the user's file and line the traceback ends in): --debug shows the user's own traceback
+DEBUG_TABLE = [
+    ("--debug after the command", ["valuate", "vf:raises", "--n", "3", "-o", "g.json", "--debug"], 'vf.py", line 13'),
+    ("--debug before the command", ["--debug", "valuate", "vf:raises", "--n", "3", "--jobs", "2", "-o", "g.json"],
+     'vf.py", line 13'),
+    ("--debug with a claims file", ["--debug", "prove", "claims_raise_at_4.py:CLAIMS", "--n", "4"],
+     'claims_raise_at_4.py", line 4'),
+]
+
+
+@pytest.fixture(scope="module")
+def debug_runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("debug")
+    _files(tmp)
+    return run_all(DEBUG_TABLE, tmp)
+
+
+@pytest.mark.parametrize("name, argv, frame", DEBUG_TABLE, ids=[row[0] for row in DEBUG_TABLE])
+def test_debug_shows_the_users_own_traceback(debug_runs, name, argv, frame):
+    code, stdout, stderr, _ = debug_runs[name]
+    lines = stderr.strip().splitlines()
+    assert code == 2 and lines[0] == "Traceback (most recent call last):", stderr
+    frames = [line for line in lines if line.startswith("  File ")]
+    assert frame in frames[-1], stderr                                      # the innermost frame is the user's
+    assert not [line for line in lines if "exactfair" + os.sep in line], "exactfair's own frames are shown"
+    assert lines[-1].startswith("exactfair: error: ") and "--debug" not in lines[-1]
 
 
 #: (name, argv, output file, texts it must contain, texts it must not contain): runs that succeed, and whose
@@ -430,10 +517,25 @@ def test_output_file_mode_is_a_new_files_or_the_old_files(tmp_path, capsys):
         os.umask(old)
 
 
-@pytest.mark.parametrize("sig, status, word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
-def test_claims_cleans_up_its_workers(tmp_path, sig, status, word):
+WORKER_COMMANDS = {"claims": ["claims", "--jobs", "2"],
+                   "valuate": ["valuate", "vf:sleepy", "--n", "6", "--jobs", "2", "--cache", "c.jsonl", "-o", "g.json"]}
+
+
+def _alive(pids: list[str]) -> list[str]:
+    return [w for w in pids if Path(f"/proc/{w}").exists() and "zombie" not in
+            Path(f"/proc/{w}/status").read_text().lower()]
+
+
+@pytest.mark.parametrize("command", sorted(WORKER_COMMANDS))
+@pytest.mark.parametrize("sig, status, word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted"),
+                                               (signal.SIGKILL, -9, None)])
+def test_workers_end_quietly_with_their_parent(tmp_path, command, sig, status, word):
+    """SIGTERM and Ctrl-C end the run with one line and no worker traceback (issue 20, item 9); after a
+    SIGKILL of the parent, which can run no clean-up, the kernel ends the workers too (item 15) — even
+    workers in the middle of a call of a minute (``vf:sleepy``)."""
+    (tmp_path / "vf.py").write_text(VALUE_MODULE)
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
-    proc = subprocess.Popen([sys.executable, "-m", "exactfair", "claims", "--jobs", "2"], cwd=tmp_path, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "exactfair", *WORKER_COMMANDS[command]], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     workers: list[str] = []
     deadline = time.monotonic() + 60
@@ -446,10 +548,16 @@ def test_claims_cleans_up_its_workers(tmp_path, sig, status, word):
         os.killpg(proc.pid, sig)            # Ctrl-C reaches the whole process group
     else:
         proc.send_signal(sig)
-    _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == status
-    assert stderr.strip().splitlines() == [f"exactfair: {word}"]
-    time.sleep(0.5)
-    alive = [w for w in workers if Path(f"/proc/{w}").exists() and "zombie" not in
-             Path(f"/proc/{w}/status").read_text().lower()]
-    assert alive == [], f"orphaned workers {alive}"
+    assert proc.wait(timeout=60) == status
+    deadline = time.monotonic() + 5          # not reading the pipes yet: orphans would hold them open
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = _alive(workers)
+    for pid in orphans:                      # leave nothing running, even when the test fails
+        os.kill(int(pid), signal.SIGKILL)
+    assert orphans == [], f"orphaned workers {orphans}"
+    _, stderr = proc.communicate(timeout=10)
+    if word is not None:
+        assert stderr.strip().splitlines() == [f"exactfair: {word}"]
+    if command == "valuate":
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

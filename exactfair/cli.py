@@ -11,14 +11,14 @@ import json
 import os
 import signal
 import sys
-import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
 from .errors import ExactfairError, InexactValueError, UserCodeError
 from .escape import one_line
 from .exact import format_exact
 from .game import Game
+from .output import refuse_overwriting, write_atomically
 
 __all__ = ["main", "build_parser"]
 
@@ -53,11 +53,11 @@ def _mechanism(args: argparse.Namespace, progress=None):
 
 
 def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[str] = ()) -> None:
-    """Write to stdout, or atomically to ``output``.
+    """Write to stdout, or atomically to ``output`` (:func:`exactfair.output.write_atomically`).
 
-    The output is never one of the ``inputs`` (refused before anything is written); the file gets
-    the mode an existing file had, or the mode a new file gets under the current umask — not the
-    0600 of a temporary file.
+    The output is never one of the ``inputs`` nor the source of an imported module (refused before
+    anything is written); the file gets the mode an existing file had, or the mode a new file gets
+    under the current umask — not the 0600 of a temporary file.
     """
     chunks = [text] if isinstance(text, str) else text
     if output is None:
@@ -68,10 +68,7 @@ def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[
         if not last.endswith("\n"):
             sys.stdout.write("\n")
         return
-    target = Path(output)
-    _refuse_overwriting_input(target, inputs)
-    if target.exists() and not target.is_file():
-        raise ExactfairError(f"--output {output} exists and is not a regular file")
+    refuse_overwriting(output, inputs)
 
     def write_text(path: str) -> None:
         with open(path, "w", encoding="utf-8") as handle:
@@ -81,18 +78,7 @@ def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[
                 last = chunk or last
             if not last.endswith("\n"):
                 handle.write("\n")
-    _write_binary(output, write_text)
-
-
-def _refuse_overwriting_input(target: Path, inputs: Sequence[str], option: str = "--output") -> None:
-    for spec in inputs:
-        source = Path(spec)
-        if not source.exists() or not target.exists():
-            if source.exists() and os.path.abspath(source) == os.path.abspath(target):
-                raise ExactfairError(f"{option} {target} is the input file; choose another output file")
-            continue
-        if os.path.samefile(source, target):
-            raise ExactfairError(f"{option} {target} is the input file {spec}; choose another output file")
+    write_atomically(output, write_text)
 
 
 def _positive_float(text: str) -> float:
@@ -457,11 +443,15 @@ class _ProgressBar:
 
 def _cmd_claims(args: argparse.Namespace) -> int:
     from .claims import catalogue, run_claims, select
-    from .report import report_markdown, table_text, write_records
+    from .report import records_json, report_markdown, table_text
 
     if args.list:
         _write("\n".join(f"{c.id}  —  {c.statement}" for c in catalogue()), None)
         return 0
+    for option, output, other, name in (("--report", args.report, args.records, "--records"),
+                                        ("--records", args.records, args.report, "--report")):
+        if output:                                         # refused before the run, not after it
+            refuse_overwriting(output, [other], option, role=f"also the {name} file")
     ids = select(args.only)
     show = sys.stderr.isatty()
     done = [0]
@@ -483,7 +473,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     if args.report:
         _write(report_markdown(records, command), args.report)
     if args.records:
-        write_records(records, args.records)
+        Path(args.records).parent.mkdir(parents=True, exist_ok=True)
+        _write(records_json(records), args.records)
     errors = [r for r in records if r["verdict"] == "error"]
     for r in errors:
         print(f"exactfair: internal error in {r['id']}: {r['witness']}", file=sys.stderr)
@@ -564,7 +555,7 @@ def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:
 def _cmd_rewards(args: argparse.Namespace) -> int:
     for option, out in (("--output", args.output), ("--plot", args.plot)):
         if out:
-            _refuse_overwriting_input(Path(out), [args.game], option)
+            refuse_overwriting(Path(out), [args.game], option)
     game = _load_game(args.game)
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):
@@ -606,8 +597,8 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
     table = _mechanism(args, progress=bar)(game)
     bar.close()
     if args.format == "npz":
-        _refuse_overwriting_input(Path(args.output), [args.game])
-        _write_binary(args.output, table.write_npz)
+        refuse_overwriting(Path(args.output), [args.game])
+        write_atomically(args.output, table.write_npz)
         return 0
     if args.format == "json":
         text = table.iter_json() if game.n > TEXT_MAX_N else table.to_json()
@@ -630,34 +621,11 @@ def _repair(game, how: str | None):
     return repaired, f"repair: monotone closure raised {len(changes)} of {2 ** game.n - 1} coalition values: {shown}{more}"
 
 
-def _write_binary(output: str, writer: Callable[[str], None]) -> None:
-    """Atomically write a file through ``writer(path)`` (a temporary file renamed over the target, removed on
-    any failure); the final file keeps the old file's mode, or gets the mode a new file gets under the umask."""
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else Path("."),
-                               prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        writer(tmp)
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     from .check import check_axioms
 
     if args.output:
-        _refuse_overwriting_input(Path(args.output), [args.game])
+        refuse_overwriting(Path(args.output), [args.game])
     game = _load_game(args.game)
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):
@@ -741,12 +709,16 @@ def _cmd_valuate(args: argparse.Namespace) -> int:
     function = getattr(module, function_name, None)
     if not callable(function):
         raise ExactfairError(f"{module_name} has no function {function_name!r}")
-    _refuse_overwriting_input(Path(args.output), [args.cache] if args.cache else [])
+    source = getattr(module, "__file__", None)             # the module is an input too: never overwritten
+    refuse_overwriting(args.output, [source], role="the value-function module")
+    refuse_overwriting(args.output, [args.cache], role="the --cache file")
+    if args.cache:
+        refuse_overwriting(args.cache, [source], option="--cache", role="the value-function module")
     game = from_function(players, function, cache=args.cache, jobs=args.jobs, progress=not args.quiet,
                          floats=args.floats)
     game, repair = _repair(game, args.repair)
     if args.output.endswith(".npz"):
-        _write_binary(args.output, lambda path: write_game_npz(game, path))
+        write_atomically(args.output, lambda path: write_game_npz(game, path))
     else:
         data = json.loads(game_to_json(game))
         data["metadata"] = {k: v for k, v in game.metadata.items() if v is not None}

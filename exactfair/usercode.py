@@ -11,13 +11,16 @@ command's termination pass through untouched.  This module depends only on the e
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import os
 import traceback
+import types
 from typing import Any, Callable, Iterator
 
 from .errors import ExactfairError, UserCodeError
 
-__all__ = ["call_user", "iter_user", "user_error", "describe_callable"]
+__all__ = ["call_user", "iter_user", "user_error", "describe_callable", "code_fingerprint"]
 
 #: Longest exception message quoted in the one-line error (the rest is in the --debug traceback).
 _MESSAGE_LIMIT = 300
@@ -33,6 +36,69 @@ def describe_callable(fn: Any) -> str:
     module = getattr(target, "__module__", None) or type(target).__module__
     name = getattr(target, "__qualname__", None) or type(target).__qualname__
     return f"{module}:{name}"
+
+
+#: Types whose ``repr`` is stable across runs (fingerprinted by value).
+_PLAIN = (type(None), bool, int, float, complex, str, bytes, type(Ellipsis))
+
+
+def _digest_value(value: Any, out: "hashlib._Hash") -> bool:
+    """Feed a constant, default or bound argument into the hash; False when it has no stable form."""
+    if isinstance(value, types.CodeType):
+        _digest_code(value, out)
+    elif isinstance(value, _PLAIN):
+        out.update(f"{type(value).__name__}:{value!r};".encode())
+    elif isinstance(value, (tuple, list)):
+        out.update(f"{type(value).__name__}[".encode())
+        if not all(_digest_value(x, out) for x in value):
+            return False
+        out.update(b"]")
+    elif isinstance(value, (frozenset, set)):                 # iteration order varies between runs: sort
+        out.update(repr(sorted(repr(x) for x in value)).encode())
+    elif isinstance(value, dict):
+        out.update(b"{")
+        for key in sorted(value, key=repr):
+            if not (_digest_value(key, out) and _digest_value(value[key], out)):
+                return False
+        out.update(b"}")
+    else:
+        return False
+    return True
+
+
+def _digest_code(code: types.CodeType, out: "hashlib._Hash") -> None:
+    out.update(code.co_code)
+    out.update(repr((code.co_names, code.co_varnames, code.co_freevars, code.co_cellvars, code.co_argcount,
+                     code.co_kwonlyargcount, code.co_flags)).encode())
+    for const in code.co_consts:
+        _digest_value(const, out)
+
+
+def code_fingerprint(fn: Any) -> str | None:
+    """A hash of what a function computes, stable across runs: its byte code, constants, names and defaults
+    (nested functions included; line numbers and file name left out), and the bound arguments of a
+    ``functools.partial``.  None when there is no code to hash or a part has no stable form (a builtin, a
+    callable object, an argument that is not plain data).  Globals and closure values are not part of it.
+
+    >>> code_fingerprint(lambda C: len(C)) == code_fingerprint(lambda C: len(C))
+    True
+    >>> code_fingerprint(lambda C: len(C)) == code_fingerprint(lambda C: 2 * len(C)), code_fingerprint(len)
+    (False, None)
+    """
+    out = hashlib.sha256()
+    target = fn
+    if isinstance(fn, functools.partial):
+        if not (_digest_value(fn.args, out) and _digest_value(dict(fn.keywords), out)):
+            return None
+        target = fn.func
+    code = getattr(target, "__code__", None)
+    if not isinstance(code, types.CodeType):
+        return None
+    _digest_code(code, out)
+    defaults = (getattr(target, "__defaults__", None), getattr(target, "__kwdefaults__", None))
+    if not _digest_value(defaults, out):
+        return None
+    return out.hexdigest()[:32]
 
 
 def _source_file(fn: Any) -> str | None:

@@ -95,34 +95,16 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
     if "values" not in data:
         raise GameFileError(f"{source}: missing key 'values' (a list of 2^n values or of coalition/value objects)")
     players = data.get("players")
-    if "parameters" in data:
-        return _parametric_from_json(data, source)
     if players is not None and not isinstance(players, list):
         raise GameFileError(f"{source}: 'players' must be a list of labels")
     values = data["values"]
     if not isinstance(values, list):
         raise GameFileError(f"{source}: 'values' must be a list")
     try:
+        if "parameters" in data:
+            return _parametric_from_json(data, source)
         if values and all(isinstance(x, dict) for x in values):
-            mapping = {}
-            seen: set = set()
-            for k, entry in enumerate(values):
-                if set(entry) != {"coalition", "value"}:
-                    raise GameFileError(
-                        f"{source}: values[{k}] must have exactly the keys 'coalition' and 'value', got {sorted(entry)}")
-                coalition = entry["coalition"]
-                if not isinstance(coalition, list):
-                    raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels")
-                key = tuple(coalition)
-                try:
-                    seen_key = frozenset(key)
-                except TypeError:
-                    raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels") from None
-                if seen_key in seen:
-                    raise GameFileError(f"{source}: coalition {coalition} is given twice (values[{k}])")
-                seen.add(seen_key)
-                mapping[key] = entry["value"]
-            return _with_metadata(Game.from_dict(mapping, players=players), data, source)
+            return _with_metadata(Game.from_dict(_coalition_entries(values, source), players=players), data, source)
         if any(isinstance(x, dict) for x in values):
             raise GameFileError(f"{source}: 'values' mixes coalition objects and bare numbers")
         return _with_metadata(Game.from_bitmask_values(values, players=players), data, source)
@@ -130,6 +112,30 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
         raise
     except (InexactValueError, ExactfairError) as exc:
         raise GameFileError(f"{source}: {exc}") from None
+
+
+def _coalition_entries(values: list, source: str) -> dict:
+    """``{"coalition": [labels], "value": v}`` objects as ``{tuple of labels: v}``, each checked (keys, a list of
+    labels, no coalition twice)."""
+    mapping = {}
+    seen: set = set()
+    for k, entry in enumerate(values):
+        if not isinstance(entry, dict) or set(entry) != {"coalition", "value"}:
+            got = sorted(entry) if isinstance(entry, dict) else type(entry).__name__
+            raise GameFileError(f"{source}: values[{k}] must have exactly the keys 'coalition' and 'value', got {got}")
+        coalition = entry["coalition"]
+        if not isinstance(coalition, list):
+            raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels")
+        key = tuple(coalition)
+        try:
+            seen_key = frozenset(key)
+        except TypeError:
+            raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels") from None
+        if seen_key in seen:
+            raise GameFileError(f"{source}: coalition {coalition} is given twice (values[{k}])")
+        seen.add(seen_key)
+        mapping[key] = entry["value"]
+    return mapping
 
 
 def _with_metadata(game: Game, data: dict, source: str) -> Game:
@@ -158,25 +164,24 @@ def _parametric_from_json(data: dict, source: str):
     if values and all(isinstance(x, dict) for x in values):
         if players is None:
             raise GameFileError(f"{source}: a parametric game with coalition objects needs 'players'")
+        from .game import _check_players
+        players = _check_players(players)
         index = {label: i for i, label in enumerate(players)}
         flat: list = [None] * (1 << len(players))
         flat[0] = "0"
-        for entry in values:
+        for labels, value in _coalition_entries(values, source).items():
             mask = 0
-            for label in entry["coalition"]:
+            for label in labels:
                 if label not in index:
-                    raise GameFileError(f"{source}: coalition {entry['coalition']} names unknown player {label!r}")
+                    raise GameFileError(f"{source}: coalition {list(labels)} names unknown player {label!r}")
                 mask |= 1 << index[label]
-            flat[mask] = str(entry["value"])
+            flat[mask] = str(value)
         missing = [m for m, x in enumerate(flat) if x is None]
         if missing:
             raise GameFileError(f"{source}: missing value for coalition "
                                 f"{[players[i] for i in range(len(players)) if missing[0] >> i & 1]}")
         values = flat
-    try:
-        return ParametricGame.from_values([str(x) for x in values], bounds, players)
-    except (ExactfairError, InexactValueError) as exc:
-        raise GameFileError(f"{source}: {exc}") from None
+    return ParametricGame.from_values([str(x) for x in values], bounds, players)
 
 
 def parse_game_csv(text: str, *, source: str = "<csv>") -> Game:

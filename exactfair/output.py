@@ -99,6 +99,8 @@ def write_atomically(output: str | Path, writer: Callable[[str], None]) -> None:
     """
     target = Path(output)
     directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise ExactfairError(f"cannot write {target}: the directory {directory} does not exist")
     mode = _mode_for(target)
     try:
         fd = os.open(directory, os.O_TMPFILE | os.O_WRONLY, 0o600)

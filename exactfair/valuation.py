@@ -31,7 +31,7 @@ from typing import Any, Callable, Sequence
 from .cache import ValuationCache
 from .coalitions import members
 from .errors import ExactfairError, InexactValueError
-from .exact import to_exact
+from .exact import format_exact, to_exact
 from .game import Game, _check_players, format_coalition
 from .usercode import call_user, code_fingerprint, describe_callable
 
@@ -84,7 +84,9 @@ def _to_raw(x: Any, what: str) -> dict:
         if math.isnan(x) or math.isinf(x):
             convert_float(x, "exact", what=what)
         return {"float": x.hex()}
-    return {"exact": str(to_exact(x, what=what))}
+    text = format_exact(to_exact(x, what=what))
+    to_exact(text, what=what)                   # within the limits a cache or game file is read back under
+    return {"exact": text}
 
 
 def _from_raw(raw: dict, policy: str, what: str) -> Fraction:

@@ -106,6 +106,11 @@ def _files(tmp: Path) -> dict:
                                      "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
         "labels_nfg.json": json.dumps({"coordinates": ["p", "q"], "nfg": "labels.nfg",
                                        "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
+        "param_entry.json": json.dumps({**parametric, "values": [{"value": "t"}]}),
+        "param_coalition.json": json.dumps({**parametric, "values": [{"coalition": 5, "value": "t"}]}),
+        "param_twice.json": json.dumps({**parametric, "values": [
+            {"coalition": ["a"], "value": 1}, {"coalition": ["b"], "value": 2}, {"coalition": ["a", "b"], "value": "t"},
+            {"coalition": ["b", "a"], "value": 3}]}),
         # issue 20, item 5: labels that would break a message or an output format
         "nul.csv": "coalition,value\n,0\n\"a\0\",1\n",
         "escape.csv": "coalition,value\n,0\na\x1b[31m,1\n",
@@ -221,7 +226,12 @@ TABLE = [
     ("npz declaring 2^40 values", ["check", "forged_shape.npz"], 2, "declares 8,796,093,022,208 bytes", []),
     ("CSV field over 131,072 characters", ["rewards", "long_field.csv"], 2, "long_field.csv: line 3: a field is longer",
      ["long_field.csv"]),
-    # item 13: a key given twice is refused, not silently overwritten
+    ("parametric entry without a coalition", ["rewards", "param_entry.json"], 2,
+     "param_entry.json: values[0] must have exactly the keys 'coalition' and 'value'", []),
+    ("parametric coalition that is a number", ["rewards", "param_coalition.json"], 2,
+     "param_coalition.json: values[0].coalition must be a list", []),
+    # item 13: a key (or a coalition) given twice is refused, not silently overwritten
+    ("parametric coalition given twice", ["rewards", "param_twice.json"], 2, "coalition ['b', 'a'] is given twice", []),
     ("JSON 'values' given twice", ["rewards", "dup_values.json"], 2, "'values' is given twice", ["dup_values.json"]),
     ("JSON 'value' twice in an entry", ["check", "dup_in_entry.json"], 2, "'value' is given twice", []),
     ("JSON 'players' given twice", ["rewards", "dup_players.json"], 2, "'players' is given twice", []),

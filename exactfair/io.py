@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .errors import ExactfairError, GameFileError, InexactValueError
+from .errors import ExactfairError, GameDefinitionError, GameFileError, InexactValueError
 from .exact import format_exact
 from .game import Game
 
@@ -110,6 +110,8 @@ def parse_game_json(text: str, *, source: str = "<json>") -> Game:
         return _with_metadata(Game.from_bitmask_values(values, players=players), data, source)
     except GameFileError:
         raise
+    except GameDefinitionError as exc:                   # the same kind of error, naming the file
+        raise GameDefinitionError(f"{source}: {exc}") from None
     except (InexactValueError, ExactfairError) as exc:
         raise GameFileError(f"{source}: {exc}") from None
 
@@ -132,7 +134,7 @@ def _coalition_entries(values: list, source: str) -> dict:
         except TypeError:
             raise GameFileError(f"{source}: values[{k}].coalition must be a list of player labels") from None
         if seen_key in seen:
-            raise GameFileError(f"{source}: coalition {coalition} is given twice (values[{k}])")
+            raise GameDefinitionError(f"coalition {coalition} is given twice (values[{k}])")
         seen.add(seen_key)
         mapping[key] = entry["value"]
     return mapping

@@ -98,10 +98,10 @@ def test_f4_verdict_is_the_same_over_every_denominator_examples(denominator, mec
 @example(game=Game.from_bitmask_values([0, 1, 2, 4]), denominator=2 ** 62 + 2 ** 61 + 1, offset=2 ** 61,
          mechanism="top-member")
 def test_f4_verdict_is_the_same_for_a_game_and_its_rescaling(game, denominator, offset, mechanism):
-    """Rescaling every value by 1/D (and shifting by a constant, so numerators sit near the int64 edge)
-    changes no F4 verdict, count or witness: the mechanisms here commute with both."""
-    shifted = Game(game.players, [x + (offset if m else 0) for m, x in enumerate(game.values)]) \
-        if mechanism == "top-member" else game
+    """Rescaling every value by 1/D (after shifting every v_C, C ≠ ∅, by a constant, so numerators sit near the
+    int64 edge) changes no F4 verdict, count or witness: each of these mechanisms scales with the game, and the
+    shift adds the same amount to M(v) and M(v′) (c for Algorithm 1 and top-member, c/|C| for Shapley)."""
+    shifted = Game(game.players, [x + (offset if m else 0) for m, x in enumerate(game.values)])
     assert f4_outcome(rescaled(shifted, denominator), mechanism) == f4_outcome(shifted, mechanism)
 
 

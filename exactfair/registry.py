@@ -178,6 +178,44 @@ def _as_formula(x: Any) -> Formula:
     return x
 
 
+_FORMULAS = (Compare, And, Or, Implies, Not, _Const)
+
+
+def _formula(result: Any, where: str) -> Formula:
+    """``result`` as a formula (a bool is a constant), or an error saying what was returned instead."""
+    f = _as_formula(result)
+    if not isinstance(f, _FORMULAS):
+        raise ExactfairError(f"{where} returned {result!r}, not a formula of exactfair.logic (use logic.eq, logic.le, "
+                             "logic.conj, …; never a solver term or a number)")
+    return f
+
+
+def _shown(argument: Any) -> str:
+    """An argument as errors name it: an int as itself, anything else (a symbolic player or coalition of the
+    all-n route, which must not be asked for its identity) by its type."""
+    return str(argument) if type(argument) is int else f"<{type(argument).__name__}>"
+
+
+def _guarded(name: str, label: str, function: Callable, parameters: str) -> Callable[..., Formula]:
+    """The user's axiom function as exactfair calls it: an exception is a
+    :class:`~exactfair.errors.UserCodeError`, a result that is not a formula an error, both naming the axiom,
+    the function and the call (``parameters``: the names of its arguments, e.g. ``"Ci"``; ``n=`` when known).
+
+    >>> f = _guarded("X", "per_member", lambda C, i: None, "Ci")
+    >>> f(3, 0, n=2)
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.ExactfairError: axiom 'X': per_member at n = 2, C = 3, i = 0 returned None, not a formula of exactfair.logic (use logic.eq, logic.le, logic.conj, …; never a solver term or a number)
+    """
+    def call(*args: Any, n: int | None = None) -> Formula:
+        def context() -> str:
+            named = [f"{p} = {_shown(a)}" for p, a in zip(parameters, args) if p != "n"]
+            return "at " + ", ".join(([f"n = {n}"] if n is not None else []) + named)
+        result = call_user(function, *args, what=f"axiom {name!r}: {label}", context=context)
+        return _formula(result, f"axiom {name!r}: {label} {context()}")
+    return call
+
+
 # --------------------------------------------------------------------------- axioms
 def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None = None,
                  per_member: Callable | None = None, per_pair: Callable | None = None,
@@ -213,48 +251,45 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
     if register and name in AXIOM_REGISTRY:
         raise ExactfairError(f"an axiom named {name!r} is already registered; choose another name")
 
-    def where(n: int, c: int | None = None, *indices: int) -> str:
-        """How a call is named in errors: n, and the C (bitmask) and players the user's function received."""
-        text = f"at n = {n}" + (f", C = {c}" if c is not None else "")
-        return text + "".join(f", {k} = {x}" for k, x in zip("ij", indices))
-
-    def user(fn: Callable, label: str, n: int, args: tuple, c: int | None = None, *indices: int) -> Formula:
-        """Call the user's function; an exception or a non-formula result is one error naming the call."""
-        context = where(n, c, *indices)
-        f = _as_formula(call_user(fn, *args, what=f"axiom {name!r}: {label}", context=context))
-        _check_formula(f, n, games, f"axiom {name!r}: {label} {context}")
-        return f
-
     def instance(c: int, players: tuple, hyp: Formula, f: Formula) -> Instance:
         """An implication's premise is the instance's premise (so vacuity is checked per instance)."""
         if isinstance(f, Implies):
             return Instance(name, c, players, conj([hyp, f.hypothesis]), f.conclusion)
         return Instance(name, c, players, hyp, f)
 
+    def checked(f: Formula, label: str, n: int, c: int | None = None) -> Formula:
+        """Every formula is checked as it is built, at every n (atoms in range for n players)."""
+        _check_formula(f, n, games, f"axiom {name!r}: {label} at n = {n}" + (f", C = {c}" if c is not None else ""))
+        return f
+
+    shared = _guarded(name, "hypothesis", hypothesis, "n") if hypothesis is not None else None
+    rule = _guarded(name, *(("per_coalition", per_coalition, "C") if per_coalition is not None else
+                            ("per_member", per_member, "Ci") if per_member is not None else
+                            ("per_pair", per_pair, "Cij"))) if instances is None else None
+
     def build(n: int) -> Iterator[Instance]:
-        hyp = user(hypothesis, "hypothesis", n, (n,)) if hypothesis is not None else TRUE
+        hyp = checked(shared(n, n=n), "hypothesis", n) if shared is not None else TRUE
         if instances is not None:
-            for item in iter_user(instances, n, what=f"axiom {name!r}: instances", context=where(n)):
+            for item in iter_user(instances, n, what=f"axiom {name!r}: instances", context=f"at n = {n}"):
                 if isinstance(item, Instance):
-                    for part in (item.hypothesis, item.conclusion):
-                        _check_formula(part, n, games, f"axiom {name!r}: instances {where(n)}")
+                    checked(item.hypothesis, "instances", n)
+                    checked(item.conclusion, "instances", n)
                     yield item
                 else:
-                    f = _as_formula(item)
-                    _check_formula(f, n, games, f"axiom {name!r}: instances {where(n)}")
-                    yield instance(0, (), hyp, f)
+                    yield instance(0, (), hyp, checked(_formula(item, f"axiom {name!r}: instances at n = {n}"),
+                                                       "instances", n))
             return
         for c in range(1, 1 << n):
             ms = members(c)
             if per_coalition is not None:
-                yield instance(c, ms, hyp, user(per_coalition, "per_coalition", n, (c, ms), c))
+                yield instance(c, ms, hyp, checked(rule(c, ms, n=n), "per_coalition", n, c))
             elif per_member is not None:
                 for i in ms:
-                    yield instance(c, (i,), hyp, user(per_member, "per_member", n, (c, i), c, i))
+                    yield instance(c, (i,), hyp, checked(rule(c, i, n=n), "per_member", n, c))
             else:
                 for x, i in enumerate(ms):
                     for j in ms[x + 1:]:
-                        yield instance(c, (i, j), hyp, user(per_pair, "per_pair", n, (c, i, j), c, i, j))
+                        yield instance(c, (i, j), hyp, checked(rule(c, i, j, n=n), "per_pair", n, c))
 
     axiom = Axiom(name, title or name, statement or title or name, games, build)
     for n in (1, 2, 3):                                 # every n is checked as it is built; n ≤ 3 at once
@@ -357,23 +392,28 @@ def _explicit_exact(name: str, per_member: Callable[[int, int], Linear]) -> Call
 def _checked_per_member(name: str, per_member: Callable) -> Callable[[int, int], Linear]:
     """The user's ``per_member`` guarded at every call: an exception, or a result that is not a linear term,
     is one error naming the mechanism, C and i."""
-    def term(c: int, i: int) -> Linear:
-        result = call_user(per_member, c, i, what=f"mechanism {name!r}: per_member", context=f"at C = {c}, i = {i}")
+    def term(c: Any, i: Any) -> Linear:
+        result = call_user(per_member, c, i, what=f"mechanism {name!r}: per_member",
+                           context=lambda: f"at C = {_shown(c)}, i = {_shown(i)}")
         if isinstance(result, (int, Fraction)) and not isinstance(result, bool):
             return Linear.of(result)
         if not isinstance(result, Linear):
-            raise ExactfairError(f"mechanism {name!r}: per_member(C={c}, i={i}) returned {result!r}; return a "
-                                 "linear term of exactfair.logic (logic.value(...), logic.reward(...), numbers)")
+            raise ExactfairError(f"mechanism {name!r}: per_member(C={_shown(c)}, i={_shown(i)}) returned {result!r}; "
+                                 "return a linear term of exactfair.logic (logic.value(...), logic.reward(...), "
+                                 "numbers)")
         return result
     return term
 
 
 def _checked_relation(name: str, relation: Callable) -> Callable[[int, int], Formula]:
     """The user's ``relation`` guarded at every call (exceptions and non-formulas name the mechanism, C and n)."""
-    def step(c: int, n: int) -> Formula:
-        context = f"at n = {n}, C = {c}"
-        f = _as_formula(call_user(relation, c, n, what=f"mechanism {name!r}: relation", context=context))
-        _check_formula(f, n, 1, f"mechanism {name!r}: relation {context}")
+    def step(c: Any, n: Any) -> Formula:
+        def context() -> str:
+            return f"at n = {_shown(n)}, C = {_shown(c)}"
+        f = _formula(call_user(relation, c, n, what=f"mechanism {name!r}: relation", context=context),
+                     f"mechanism {name!r}: relation {context()}")
+        if type(n) is int:
+            _check_formula(f, n, 1, f"mechanism {name!r}: relation {context()}")
         return f
     return step
 
@@ -382,7 +422,7 @@ def _checked_exact(name: str, exact: Callable) -> Callable[[Game], Any]:
     """The user's ``exact`` guarded: an exception, or a result that is not a table of the game, is one error."""
     def table(game: Game):
         from .table import RewardTable
-        result = call_user(exact, game, what=f"mechanism {name!r}: exact", context=f"on the game {game!r}")
+        result = call_user(exact, game, what=f"mechanism {name!r}: exact", context=lambda: f"on the game {game!r}")
         if not isinstance(result, RewardTable) or result.game.players != game.players:
             raise ExactfairError(f"mechanism {name!r}: exact(game) returned {type(result).__name__}, not a "
                                  "RewardTable of that game")

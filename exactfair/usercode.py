@@ -167,8 +167,11 @@ def _shown(path: str) -> str:
     return path if relative.startswith("..") else relative
 
 
-def call_user(fn: Callable, *args: Any, what: str, context: str = "", file: str | None = None) -> Any:
+def call_user(fn: Callable, *args: Any, what: str, context: str | Callable[[], str] = "",
+              file: str | None = None) -> Any:
     """``fn(*args)``; an exception from it (or ``SystemExit``) is raised as a :class:`UserCodeError`.
+
+    ``context`` (text, or a function giving it, called only on failure) says on what ``fn`` ran.
 
     >>> call_user(len, "abc", what="len")
     3
@@ -182,7 +185,8 @@ def call_user(fn: Callable, *args: Any, what: str, context: str = "", file: str 
     except UserCodeError:
         raise
     except (Exception, SystemExit) as exc:
-        raise user_error(what, exc, context=context, file=file or _source_file(fn)) from exc
+        text = context() if callable(context) else context           # built only when something failed
+        raise user_error(what, exc, context=text, file=file or _source_file(fn)) from exc
 
 
 def iter_user(fn: Callable, *args: Any, what: str, context: str = "") -> Iterator[Any]:

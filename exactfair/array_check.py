@@ -26,7 +26,7 @@ import numpy as np
 
 from .axioms import Axiom
 from .coalitions import members
-from .scaled import INT64_SAFE, common_denominator, max_abs
+from .scaled import INT64_SAFE, common_denominator, max_abs, widen
 
 __all__ = ["ARRAY_AXIOMS", "array_violations", "array_pair_violations", "instance_count"]
 
@@ -52,14 +52,19 @@ def instance_count(name: str, n: int) -> int:
 
 
 def _common(arrays: list[np.ndarray], denominators: list[int]) -> list[np.ndarray]:
-    """The arrays rescaled to one common denominator (int64 if it provably fits, else Python ints)."""
+    """The arrays rescaled to one common denominator (int64 if it provably fits, else Python ints).
+
+    The checks below compare these arrays and subtract two entries (F5); a difference of two values
+    below 2⁶² in magnitude fits int64, so one bound on the rescaled values covers every operation.
+    """
     d = common_denominator(denominators)
     factors = [d // q for q in denominators]
-    wide = any(a.dtype == object for a in arrays) or any(
-        a.size and max_abs(a) * f >= INT64_SAFE for a, f in zip(arrays, factors))
+    bound = max((max(max_abs(a), 1) * f for a, f in zip(arrays, factors)), default=0)   # f itself must fit too
+    if any(a.dtype == object for a in arrays):
+        bound = max(bound, INT64_SAFE)                      # one array is Python ints: all of them are
     out = []
     for a, f in zip(arrays, factors):
-        b = a.astype(object) if wide and a.dtype != object else a
+        b = widen(a, bound)
         out.append(b * f if f != 1 else b)
     return out
 

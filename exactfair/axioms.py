@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Callable, Iterator
+from typing import Any, Callable, Iterator
 
 from .coalitions import members, subsets
 from .logic import (
@@ -93,6 +93,10 @@ class Shape:
     function: Callable
     hypothesis: Callable[[int], Formula] | None = field(default=None, compare=False)
     empty: bool = False
+    #: ``check(formula, n, C)``, called on every formula as the instances are built (``define_axiom``'s validation).
+    check: Callable[[Formula, int, int], Any] | None = field(default=None, compare=False)
+    #: the function takes ``n=`` (for its error messages) when the instances are built
+    takes_n: bool = False
 
     def __post_init__(self) -> None:
         if self.kind not in SHAPE_KINDS:
@@ -120,13 +124,14 @@ class Shape:
                 for i in range(n):
                     yield c, (i,)
 
-    def formula_at(self, c: int, players: tuple) -> Formula:
+    def formula_at(self, c: int, players: tuple, n: int | None = None) -> Formula:
         """The function's formula for one (C, players) — premise and conclusion together."""
+        extra = {"n": n} if self.takes_n and n is not None else {}
         if self.kind == "coalition":
-            return self.function(c, players)
+            return self.function(c, players, **extra)
         if self.kind == "pair":
-            return self.function(c, players[0], players[1])
-        return self.function(c, players[0])
+            return self.function(c, players[0], players[1], **extra)
+        return self.function(c, players[0], **extra)
 
     def instances(self, name: str, n: int) -> Iterator[Instance]:
         from .logic import Implies, _Const
@@ -134,9 +139,11 @@ class Shape:
         if isinstance(shared, bool):
             shared = TRUE if shared else _Const(False)
         for c, players in self.slots(n):
-            f = self.formula_at(c, players)
+            f = self.formula_at(c, players, n)
             if isinstance(f, bool):
                 f = TRUE if f else _Const(False)
+            if self.check is not None:
+                self.check(f, n, c)
             if isinstance(f, Implies):
                 yield Instance(name, c, players, conj([shared, f.hypothesis]), f.conclusion)
             else:

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable, Sequence
 
 from .axioms import AXIOMS, AXIOMS_BY_NAME, F4, Axiom, get_axiom
+from .errors import ExactfairError
 from .exact import Exact, compare, format_exact
 from .game import Game, Label
 from .logic import _OPS, Formula, Value, atoms, evaluate, evaluate_linear, render_linear
@@ -229,20 +230,28 @@ def f4_perturbations(game: Game, delta: int = 1) -> Iterable[tuple[int, Game]]:
 
     Each ``v′`` raises ``v_C`` and every superset by ``δ`` and leaves every other coalition
     unchanged, so F4's hypothesis holds for every ``i ∈ C``, and ``v′`` is monotone
-    whenever ``v`` is.
+    whenever ``v`` is.  The raise is exact at every size: ``δ`` times the common denominator is
+    added in Python integers whenever the sums might not fit int64.
 
     >>> g = Game.from_bitmask_values([0, 1, 2, 3])
     >>> [(c, w.values) for c, w in f4_perturbations(g)][2][1]
     (Fraction(0, 1), Fraction(1, 1), Fraction(2, 1), Fraction(4, 1))
+    >>> from fractions import Fraction
+    >>> big = Game.from_bitmask_values([0, Fraction(1, 2 ** 63 + 1), Fraction(2, 2 ** 63 + 1), 1])
+    >>> next(iter(f4_perturbations(big)))[1][1] == Fraction(1, 2 ** 63 + 1) + 1
+    True
     """
     import numpy as np
 
+    from .scaled import add_where
+
+    if isinstance(delta, bool) or not isinstance(delta, int) or delta <= 0:
+        raise ExactfairError(f"delta must be a positive int, got {delta!r}")
     full = (1 << game.n) - 1
     masks = np.arange(1 << game.n, dtype=np.int64)
     num, den = game.numerators, game.denominator
     for c in range(1, full + 1):
-        raised = num + (masks & c == c) * (delta * den)
-        yield c, Game.from_scaled(game.players, raised.astype(num.dtype) if num.dtype != object else raised, den)
+        yield c, Game.from_scaled(game.players, add_where(num, (masks & c) == c, delta * den), den)
 
 
 #: Largest n for which check_axioms checks F4 against all 2ⁿ − 1 perturbation games by default.

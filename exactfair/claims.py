@@ -540,9 +540,9 @@ def run_claims(ids: Sequence[str], *, n_max: int = 4, timeout: float = 60.0, job
                 progress(r)
             out.append(r)
         return out
-    import multiprocessing
+    from .workers import fork_pool
 
-    pool = multiprocessing.get_context("fork").Pool(processes=jobs, initializer=_worker_signals)
+    pool = fork_pool(jobs)
     try:
         pending = [pool.apply_async(run_claim_record, (i, n_max, timeout)) for i in ids]
         out = []
@@ -559,13 +559,3 @@ def run_claims(ids: Sequence[str], *, n_max: int = 4, timeout: float = 60.0, job
         pool.terminate()
         pool.join()
         raise
-
-
-def _worker_signals() -> None:
-    """Workers leave SIGINT to the parent (which terminates them) and die quietly on SIGTERM."""
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, signal.SIG_DFL)
-
-
-

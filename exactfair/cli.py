@@ -11,13 +11,14 @@ import json
 import os
 import signal
 import sys
-import tempfile
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
+from typing import Iterable, Sequence
 
-from .errors import ExactfairError, InexactValueError
+from .errors import ExactfairError, InexactValueError, UserCodeError
+from .escape import one_line
 from .exact import format_exact
 from .game import Game
+from .output import refuse_overwriting, write_atomically
 
 __all__ = ["main", "build_parser"]
 
@@ -52,11 +53,11 @@ def _mechanism(args: argparse.Namespace, progress=None):
 
 
 def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[str] = ()) -> None:
-    """Write to stdout, or atomically to ``output``.
+    """Write to stdout, or atomically to ``output`` (:func:`exactfair.output.write_atomically`).
 
-    The output is never one of the ``inputs`` (refused before anything is written); the file gets
-    the mode an existing file had, or the mode a new file gets under the current umask — not the
-    0600 of a temporary file.
+    The output is never one of the ``inputs`` nor the source of an imported module (refused before
+    anything is written); the file gets the mode an existing file had, or the mode a new file gets
+    under the current umask — not the 0600 of a temporary file.
     """
     chunks = [text] if isinstance(text, str) else text
     if output is None:
@@ -67,10 +68,7 @@ def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[
         if not last.endswith("\n"):
             sys.stdout.write("\n")
         return
-    target = Path(output)
-    _refuse_overwriting_input(target, inputs)
-    if target.exists() and not target.is_file():
-        raise ExactfairError(f"--output {output} exists and is not a regular file")
+    refuse_overwriting(output, inputs)
 
     def write_text(path: str) -> None:
         with open(path, "w", encoding="utf-8") as handle:
@@ -80,18 +78,7 @@ def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[
                 last = chunk or last
             if not last.endswith("\n"):
                 handle.write("\n")
-    _write_binary(output, write_text)
-
-
-def _refuse_overwriting_input(target: Path, inputs: Sequence[str], option: str = "--output") -> None:
-    for spec in inputs:
-        source = Path(spec)
-        if not source.exists() or not target.exists():
-            if source.exists() and os.path.abspath(source) == os.path.abspath(target):
-                raise ExactfairError(f"{option} {target} is the input file; choose another output file")
-            continue
-        if os.path.samefile(source, target):
-            raise ExactfairError(f"{option} {target} is the input file {spec}; choose another output file")
+    write_atomically(output, write_text)
 
 
 def _positive_float(text: str) -> float:
@@ -136,7 +123,8 @@ class _Parser(argparse.ArgumentParser):
     """argparse with one-line errors (``exactfair: error: …``) and exit status 2."""
 
     def error(self, message: str):  # type: ignore[override]
-        self.exit(2, f"exactfair: error: {self.prog.split()[-1]}: {message} (see '{self.prog} --help')\n")
+        self.exit(2, f"exactfair: error: {one_line(self.prog.split()[-1])}: {one_line(message)} "
+                     f"(see '{self.prog} --help')\n")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -148,10 +136,18 @@ def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="exactfair",
         description="Compute and verify fair reward mechanisms for cooperative games, exactly.")
+    parser.add_argument("--debug", action="store_true",
+                        help="on an error, also print the traceback (of your own code, when it raised)")
+    debug = argparse.ArgumentParser(add_help=False)
+    debug.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     sub.required = True
 
-    rewards = sub.add_parser("rewards", help="print the reward table of a game",
+    def command(name: str, **options) -> argparse.ArgumentParser:
+        """A subcommand (each takes --debug too, after its name)."""
+        return sub.add_parser(name, parents=[debug], **options)
+
+    rewards = command("rewards", help="print the reward table of a game",
                              description="Print the exact reward table (rows players, columns coalitions).")
     _add_game_options(rewards)
     rewards.add_argument("--format", choices=("text", "markdown", "latex", "json", "npz"), default="text",
@@ -167,14 +163,14 @@ def build_parser() -> argparse.ArgumentParser:
     rewards.add_argument("--param", help="parametric game: plot rewards against this parameter (with --plot)")
     rewards.add_argument("--plot", help="parametric game: write a PNG of the grand-coalition rewards against --param")
 
-    check = sub.add_parser("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
+    check = command("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
                            description="Check which axioms hold on the game; print witnesses for those that fail. "
                                        "F4 is checked against the games v + [S ⊇ C]. Exit 1 if an axiom fails.")
     _add_game_options(check)
     check.add_argument("--format", choices=("text", "json"), default="text")
     check.add_argument("--max-violations", type=_int_at_least(0), default=3, help="witnesses shown per axiom (default 3)")
     check.add_argument("--output", "-o", help="write to this file (atomically) instead of stdout")
-    prove = sub.add_parser(
+    prove = command(
         "prove", help="machine-check a claim of the paper with z3 for a range of n",
         description="Verdict per n (proved / refuted with a shrunk, exactly re-verified witness / unknown), "
                     "the all-n status where an inductive-step lemma applies, and repairs for refuted claims. "
@@ -195,7 +191,7 @@ def build_parser() -> argparse.ArgumentParser:
     prove.add_argument("--no-repairs", action="store_true", help="do not try repairs of a refuted claim")
     prove.add_argument("--json", action="store_true", help="one JSON record per n")
 
-    search = sub.add_parser("search", help="find a game on which a mechanism violates an axiom (z3, shrunk)",
+    search = command("search", help="find a game on which a mechanism violates an axiom (z3, shrunk)",
                             description="Smallest n in the range with a violating game; witness shrunk to small "
                                         "non-negative integers and re-checked exactly.")
     search.add_argument("axiom", metavar="AXIOM", help="R1..R5, F1..F5 (F3[>=] for the non-strict variant)")
@@ -209,7 +205,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="game classes (repeatable; default monotone; 'any' for every game)")
     search.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call")
     search.add_argument("--json", action="store_true")
-    claims = sub.add_parser(
+    claims = command(
         "claims", help="re-check every claim of both sources (the main job)",
         description="Run the claims catalogue: one verdict per claim (proved with scope / refuted with an exactly "
                     "re-verified witness / unknown). Exit 0 when every claim got a verdict, 3 if some are unknown or proved by z3 only, "
@@ -225,7 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--records", help="also write the JSON records to this file")
     claims.add_argument("--list", action="store_true", help="list the claim ids and exit")
 
-    valuate = sub.add_parser(
+    valuate = command(
         "valuate", help="build a game from a Python value function module:function (cached, resumable)",
         description="Evaluate v(C) = FUNCTION(C) (C a tuple of player labels) on every coalition missing from the "
                     "cache, in parallel, writing each value to the cache as it arrives; floats are converted by "
@@ -241,7 +237,7 @@ def build_parser() -> argparse.ArgumentParser:
     valuate.add_argument("--output", "-o", required=True, help="the game file to write (.json or .npz)")
     valuate.add_argument("--quiet", action="store_true", help="no progress bar")
 
-    bargain = sub.add_parser("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
+    bargain = command("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
                              description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
                                          "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
                                          "optima exactly, and optionally plot them.")
@@ -296,12 +292,15 @@ def _user_claims(args: argparse.Namespace) -> list:
 def _claims_from_file(spec: str) -> list:
     """Run the user's Python file (it is code the user asked to run, like a test file) and take NAME."""
     import runpy
+
     from .claim import Claim
+    from .usercode import call_user
 
     path, _, name = spec.rpartition(":")
     if not Path(path).is_file():
         raise ExactfairError(f"no such claims file: {path}")
-    namespace = runpy.run_path(path, run_name="exactfair_claims_file")
+    namespace = call_user(lambda: runpy.run_path(path, run_name="exactfair_claims_file"),
+                          what=f"the claims file {path}", file=os.path.abspath(path))
     if name not in namespace:
         found = [k for k, v in namespace.items() if isinstance(v, Claim)]
         raise ExactfairError(f"{path} defines no {name!r}; its claims: {', '.join(found) or 'none'}")
@@ -451,11 +450,15 @@ class _ProgressBar:
 
 def _cmd_claims(args: argparse.Namespace) -> int:
     from .claims import catalogue, run_claims, select
-    from .report import report_markdown, table_text, write_records
+    from .report import records_json, report_markdown, table_text
 
     if args.list:
         _write("\n".join(f"{c.id}  —  {c.statement}" for c in catalogue()), None)
         return 0
+    for option, output, other, name in (("--report", args.report, args.records, "--records"),
+                                        ("--records", args.records, args.report, "--report")):
+        if output:                                         # refused before the run, not after it
+            refuse_overwriting(output, [other], option, role=f"also the {name} file")
     ids = select(args.only)
     show = sys.stderr.isatty()
     done = [0]
@@ -477,7 +480,8 @@ def _cmd_claims(args: argparse.Namespace) -> int:
     if args.report:
         _write(report_markdown(records, command), args.report)
     if args.records:
-        write_records(records, args.records)
+        Path(args.records).parent.mkdir(parents=True, exist_ok=True)
+        _write(records_json(records), args.records)
     errors = [r for r in records if r["verdict"] == "error"]
     for r in errors:
         print(f"exactfair: internal error in {r['id']}: {r['witness']}", file=sys.stderr)
@@ -558,7 +562,7 @@ def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:
 def _cmd_rewards(args: argparse.Namespace) -> int:
     for option, out in (("--output", args.output), ("--plot", args.plot)):
         if out:
-            _refuse_overwriting_input(Path(out), [args.game], option)
+            refuse_overwriting(Path(out), [args.game], option)
     game = _load_game(args.game)
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):
@@ -585,10 +589,10 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
         if args.format == "json":
             text = json.dumps({"players": list(game.players), "mechanism": "balanced-reciprocity",
                                "rewards": [{"coalition": list(game.players),
-                                            "rewards": {str(p): str(x) for p, x in zip(game.players, grand)}}]},
+                                            "rewards": {str(p): format_exact(x) for p, x in zip(game.players, grand)}}]},
                               indent=2, ensure_ascii=False)
         elif args.format in ("text", "markdown", "latex"):
-            text = "\n".join(f"M_{p}  {x}" for p, x in zip(game.players, grand))
+            text = "\n".join(f"M_{p}  {format_exact(x)}" for p, x in zip(game.players, grand))
         else:
             raise ExactfairError("--grand-only prints one coalition; use --format text or json")
         _write(text, args.output, inputs=[args.game])
@@ -600,8 +604,8 @@ def _cmd_rewards(args: argparse.Namespace) -> int:
     table = _mechanism(args, progress=bar)(game)
     bar.close()
     if args.format == "npz":
-        _refuse_overwriting_input(Path(args.output), [args.game])
-        _write_binary(args.output, table.write_npz)
+        refuse_overwriting(Path(args.output), [args.game])
+        write_atomically(args.output, table.write_npz)
         return 0
     if args.format == "json":
         text = table.iter_json() if game.n > TEXT_MAX_N else table.to_json()
@@ -624,34 +628,11 @@ def _repair(game, how: str | None):
     return repaired, f"repair: monotone closure raised {len(changes)} of {2 ** game.n - 1} coalition values: {shown}{more}"
 
 
-def _write_binary(output: str, writer: Callable[[str], None]) -> None:
-    """Atomically write a file through ``writer(path)`` (a temporary file renamed over the target, removed on
-    any failure); the final file keeps the old file's mode, or gets the mode a new file gets under the umask."""
-    target = Path(output)
-    fd, tmp = tempfile.mkstemp(dir=target.parent if str(target.parent) else Path("."),
-                               prefix=f".{target.name}.", suffix=".tmp")
-    os.close(fd)
-    try:
-        writer(tmp)
-        try:
-            mode = target.stat().st_mode & 0o7777
-        except FileNotFoundError:
-            umask = os.umask(0)
-            os.umask(umask)
-            mode = 0o666 & ~umask
-        os.chmod(tmp, mode)
-        os.replace(tmp, target)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
-
-
 def _cmd_check(args: argparse.Namespace) -> int:
     from .check import check_axioms
 
     if args.output:
-        _refuse_overwriting_input(Path(args.output), [args.game])
+        refuse_overwriting(Path(args.output), [args.game])
     game = _load_game(args.game)
     from .parametric import ParametricGame
     if isinstance(game, ParametricGame):
@@ -692,9 +673,34 @@ def _cmd_check(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
-def _cmd_valuate(args: argparse.Namespace) -> int:
+def _import_user_module(module_name: str):
+    """Import the user's value-function module (from the working directory first); its failures are one line."""
     import importlib
+    import importlib.util
 
+    from .usercode import user_error
+
+    sys.path.insert(0, os.getcwd())
+    try:
+        try:
+            spec = importlib.util.find_spec(module_name)
+        except (ImportError, ValueError) as exc:
+            spec, exc_found = None, exc
+        else:
+            exc_found = None
+        if spec is None:
+            detail = f" ({exc_found})" if exc_found is not None else ""
+            raise ExactfairError(f"cannot import {module_name!r}: no module of that name in the working directory or "
+                                 f"on the Python path{detail}")
+        try:
+            return importlib.import_module(module_name)
+        except (Exception, SystemExit) as exc:
+            raise user_error(f"importing {module_name}", exc, file=spec.origin, skip=0) from exc
+    finally:
+        sys.path.pop(0)
+
+
+def _cmd_valuate(args: argparse.Namespace) -> int:
     from .io import game_to_json, write_game_npz
     from .valuation import from_function
 
@@ -706,22 +712,20 @@ def _cmd_valuate(args: argparse.Namespace) -> int:
     if not (args.players or args.n):
         raise ExactfairError("give the players: --players a,b,c or --n N")
     players = [p.strip() for p in args.players.split(",")] if args.players else args.n
-    sys.path.insert(0, os.getcwd())
-    try:
-        module = importlib.import_module(module_name)
-    except ImportError as exc:
-        raise ExactfairError(f"cannot import {module_name!r}: {exc}") from None
-    finally:
-        sys.path.pop(0)
+    module = _import_user_module(module_name)
     function = getattr(module, function_name, None)
     if not callable(function):
         raise ExactfairError(f"{module_name} has no function {function_name!r}")
-    _refuse_overwriting_input(Path(args.output), [args.cache] if args.cache else [])
+    source = getattr(module, "__file__", None)             # the module is an input too: never overwritten
+    refuse_overwriting(args.output, [source], role="the value-function module")
+    refuse_overwriting(args.output, [args.cache], role="the --cache file")
+    if args.cache:
+        refuse_overwriting(args.cache, [source], option="--cache", role="the value-function module")
     game = from_function(players, function, cache=args.cache, jobs=args.jobs, progress=not args.quiet,
                          floats=args.floats)
     game, repair = _repair(game, args.repair)
     if args.output.endswith(".npz"):
-        _write_binary(args.output, lambda path: write_game_npz(game, path))
+        write_atomically(args.output, lambda path: write_game_npz(game, path))
     else:
         data = json.loads(game_to_json(game))
         data["metadata"] = {k: v for k, v in game.metadata.items() if v is not None}
@@ -752,6 +756,12 @@ def _main_thread() -> bool:
     return threading.current_thread() is threading.main_thread()
 
 
+def _error(message: str, status: int = 2) -> int:
+    """Print ``exactfair: error: MESSAGE`` as one line (whatever the message holds) and return ``status``."""
+    print(f"exactfair: error: {one_line(message)}", file=sys.stderr)
+    return status
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``exactfair`` command.
 
@@ -765,6 +775,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     previous = signal.signal(signal.SIGTERM, _raise_terminated) if _main_thread() else None
+    try:
+        return _run(args, parser)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    """Run the command; every error ends in one line on stderr (with ``--debug``, a traceback before it)."""
+    import traceback
+
     try:
         if args.command == "rewards":
             return _cmd_rewards(args)
@@ -780,28 +801,32 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _cmd_claims(args)
         if args.command == "valuate":
             return _cmd_valuate(args)
+    except UserCodeError as exc:
+        if args.debug:
+            sys.stderr.write(exc.user_traceback)
+            return _error(str(exc))
+        return _error(f"{exc}; rerun with --debug for its traceback")
     except (ExactfairError, InexactValueError, KeyError, ValueError) as exc:
-        message = exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc)
-        print(f"exactfair: error: {message}", file=sys.stderr)
-        return 2
+        if args.debug:
+            traceback.print_exc()
+        return _error(exc.args[0] if isinstance(exc, KeyError) and exc.args else str(exc))
     except OSError as exc:
-        print(f"exactfair: error: {exc}", file=sys.stderr)
-        return 2
+        return _error(str(exc))
     except MemoryError:
-        print("exactfair: error: out of memory; try a smaller game or --grand-only", file=sys.stderr)
-        return 2
+        return _error("out of memory; try a smaller game or --grand-only")
     except RecursionError:
-        print("exactfair: error: input nested too deeply", file=sys.stderr)
-        return 2
+        return _error("input nested too deeply")
     except KeyboardInterrupt:
         print("exactfair: interrupted", file=sys.stderr)
         return 130
     except _Terminated:
         print("exactfair: terminated", file=sys.stderr)
         return 143
-    finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+    except Exception as exc:                            # a defect of exactfair's own: still one line
+        if args.debug:
+            traceback.print_exc()
+        return _error(f"internal error: {type(exc).__name__}: {exc}; please report it (rerun with --debug for the "
+                      "traceback)", 1)
     parser.error(f"unknown command {args.command!r}")
     return 2
 

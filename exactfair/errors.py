@@ -16,6 +16,7 @@ __all__ = [
     "GameFileError",
     "UndecidedComparisonError",
     "ExpressionError",
+    "UserCodeError",
 ]
 
 
@@ -83,3 +84,24 @@ class ExpressionError(ExactfairError):
     >>> issubclass(ExpressionError, ExactfairError)
     True
     """
+
+
+class UserCodeError(ExactfairError):
+    """The user's own code (a value function, a claims file, a ``define_axiom`` function) raised or misbehaved.
+
+    The message names what ran, on what (the coalition, n) and where (file, line);
+    ``user_traceback`` holds the traceback of the user's code alone (``exactfair --debug`` prints it).
+    It survives pickling, so a worker process can send it back.
+
+    >>> import pickle
+    >>> e = pickle.loads(pickle.dumps(UserCodeError("f raised KeyError: 'x'", "Traceback ...")))
+    >>> str(e), e.user_traceback
+    ("f raised KeyError: 'x'", 'Traceback ...')
+    """
+
+    def __init__(self, message: str, user_traceback: str = "") -> None:
+        super().__init__(message)
+        self.user_traceback = user_traceback
+
+    def __reduce__(self):
+        return (type(self), (self.args[0], self.user_traceback))

@@ -24,6 +24,7 @@ from typing import Any, Union
 
 import sympy
 
+from .digits import format_integer
 from .errors import InexactValueError, UndecidedComparisonError
 
 __all__ = ["Exact", "to_exact", "to_exact_number", "format_exact", "sign", "compare", "is_rational"]
@@ -159,14 +160,21 @@ def is_rational(value: Exact) -> bool:
 def format_exact(value: Exact) -> str:
     """Render an exact number as a string that reads back exactly.
 
-    Rationals as ``"p/q"`` or ``"p"``; sympy expressions with :func:`sympy.sstr`
-    (which :func:`sympy.sympify` reads back).
+    Rationals as ``"p/q"`` or ``"p"`` at any size up to :data:`exactfair.digits.MAX_PRINT_DIGITS` digits
+    (past Python's 4,300-digit ``str`` limit; larger ones are refused with what to do); sympy expressions with
+    :func:`sympy.sstr` (which :func:`sympy.sympify` reads back).
 
     >>> format_exact(Fraction(3, 2)), format_exact(Fraction(4)), format_exact(sympy.sqrt(2) / 2)
     ('3/2', '4', 'sqrt(2)/2')
+    >>> len(format_exact(Fraction(1, 10 ** 5000 + 1)))
+    5003
     """
-    if isinstance(value, (Fraction, int)):
-        return str(value)
+    if isinstance(value, int):
+        return format_integer(value)
+    if isinstance(value, Fraction):
+        if value.denominator == 1:
+            return format_integer(value.numerator)
+        return f"{format_integer(value.numerator)}/{format_integer(value.denominator)}"
     return sympy.sstr(value)
 
 

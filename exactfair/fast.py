@@ -30,7 +30,7 @@ import numpy as np
 
 from .errors import GameDefinitionError
 from .memory import require_memory
-from .scaled import INT64_SAFE, ScaledValues, integer_array, max_abs, scale_exact
+from .scaled import ScaledValues, integer_array, max_abs, scale_exact, widen
 
 __all__ = [
     "ScaledValues", "scale_values", "overflow_bound", "balanced_reciprocity_array",
@@ -167,9 +167,7 @@ def _prepare(values, n: int | None, monotone: bool | None):
         raise GameDefinitionError("v(∅) must be 0")
     if monotone is None:
         monotone = is_monotone_array(v, n)
-    if v.dtype != object and overflow_bound(max_abs(v), n, monotone) >= INT64_SAFE:
-        v = v.astype(object)
-    return v, n, scaled.denominator
+    return widen(v, overflow_bound(max_abs(v), n, monotone)), n, scaled.denominator
 
 
 def full_memory_estimate(n: int) -> int:
@@ -269,8 +267,7 @@ def shapley_value_fast(values, n: int | None = None) -> list[Fraction]:
     scaled = scale_values(values)
     v = scaled.values
     n = v.shape[0].bit_length() - 1 if n is None else n
-    if v.dtype != object and max_abs(v) * (1 << n) >= INT64_SAFE:
-        v = v.astype(object)
+    v = widen(v, max_abs(v) * (1 << n))                  # a layer sum of 2ⁿ⁻¹ marginals, each ≤ 2·max|v|
     masks = np.arange(1 << n, dtype=np.int64)
     sizes = _popcount(masks)
     out = []
@@ -310,8 +307,7 @@ def shapley_array(values, n: int | None = None, *, progress: Progress | None = N
     if v.shape[0] != 1 << n:
         raise GameDefinitionError(f"{v.shape[0]} values is not 2**{n}")
     lcm = math.lcm(*range(1, n + 1)) if n else 1
-    if v.dtype != object and (n + 2) * 2 * lcm * max_abs(v) >= INT64_SAFE:
-        v = v.astype(object)
+    v = widen(v, (n + 2) * 2 * lcm * max_abs(v))
     dtype = v.dtype
     require_memory((1 << n) * n * (8 if dtype != object else 48) * 3, f"the Shapley table for {n} players")
     work = np.zeros((1 << n, n), dtype=dtype)            # Φ_i(C) for i ∈ C, 0 outside

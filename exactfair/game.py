@@ -15,6 +15,7 @@ import numpy as np
 
 from .coalitions import members, proper_subsets
 from .errors import ExactfairError, GameDefinitionError, InexactValueError
+from .escape import label_problem
 from .exact import format_exact, to_exact
 from .fast import first_monotonicity_violation
 from .scaled import ScaledValues, as_fractions, common_denominator, integer_array, reduce_scaled
@@ -78,6 +79,9 @@ def _check_players(players: Sequence[Label]) -> tuple[Label, ...]:
     for label in players:
         if isinstance(label, bool) or not isinstance(label, (int, str)):
             raise GameDefinitionError(f"player label {label!r} must be an int or a string")
+        problem = label_problem(label)
+        if problem:
+            raise GameDefinitionError(problem)
     if len(set(players)) != len(players):
         seen, dup = set(), None
         for label in players:

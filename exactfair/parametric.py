@@ -32,6 +32,7 @@ import z3
 from .axioms import AXIOMS, Axiom, game_class_formula, get_axiom
 from .coalitions import members
 from .errors import ExactfairError, GameDefinitionError
+from .escape import latex_text, markdown_text
 from .exact import to_exact
 from .game import Game, format_coalition
 from .logic import And as LAnd, Compare, Implies as LImplies, Linear, Not as LNot, Or as LOr, Value, _Const
@@ -60,6 +61,8 @@ class ParametricGame:
     bounds: dict = field(default_factory=dict)
 
     def __post_init__(self) -> None:
+        from .game import _check_players
+        self.players = _check_players(self.players)
         n = len(self.players)
         if len(self.values) != 1 << n:
             raise GameDefinitionError(f"a parametric game of {n} players needs {1 << n} values")
@@ -436,10 +439,11 @@ class ParametricTable:
                 name = f"M_{self.game.players[i]}^{format_coalition(self.game.labels(mask))}"
                 if fmt == "latex":
                     expr = sympy.Piecewise(*[(p.value, p.region) for p in pieces])
-                    lines.append(f"{name} = {sympy.latex(expr)}")
+                    coalition = ",".join(latex_text(label) for label in self.game.labels(mask))
+                    lines.append(f"M_{{{latex_text(self.game.players[i])}}}^{{{coalition}}} = {sympy.latex(expr)}")
                 elif fmt == "markdown":
                     body = "; ".join(f"{sympy.sstr(p.value)} if {sympy.sstr(p.region)}" for p in pieces)
-                    lines.append(f"| {name} | {body} |")
+                    lines.append(f"| {markdown_text(name)} | {body} |")
                 else:
                     body = "; ".join(f"{sympy.sstr(p.value)} if {sympy.sstr(p.region)}" for p in pieces)
                     lines.append(f"{name} = {body}")

@@ -28,6 +28,7 @@ from .logic import (
     TRUE, And, Compare, Formula, Implies, Linear, Not, Or, Reward, Value, _Const, conj, eq, evaluate,
     evaluate_linear, reward, value,
 )
+from .usercode import call_user, iter_user
 
 __all__ = ["Registry", "Mechanism", "AXIOM_REGISTRY", "MECHANISM_REGISTRY", "GAME_CLASS_REGISTRY", "BUILTIN_MECHANISMS",
            "define_axiom", "define_mechanism", "get_mechanism", "scoped_registries", "relax", "resolve_axiom"]
@@ -110,8 +111,8 @@ def relax(axiom: Axiom) -> Axiom:
     if axiom.shape is not None:
         shape = axiom.shape
 
-        def relaxed(*args):
-            g = shape.function(*args)
+        def relaxed(*args, **kwargs):
+            g = shape.function(*args, **kwargs)
             return Implies(g.hypothesis, weaken(g.conclusion)) if isinstance(g, Implies) else weaken(g)
         return Axiom(axiom.name + "[≥]", title, statement, axiom.games,
                      shape=replace(shape, function=relaxed))
@@ -186,6 +187,44 @@ def _as_formula(x: Any) -> Formula:
     return x
 
 
+_FORMULAS = (Compare, And, Or, Implies, Not, _Const)
+
+
+def _formula(result: Any, where: str) -> Formula:
+    """``result`` as a formula (a bool is a constant), or an error saying what was returned instead."""
+    f = _as_formula(result)
+    if not isinstance(f, _FORMULAS):
+        raise ExactfairError(f"{where} returned {result!r}, not a formula of exactfair.logic (use logic.eq, logic.le, "
+                             "logic.conj, …; never a solver term or a number)")
+    return f
+
+
+def _shown(argument: Any) -> str:
+    """An argument as errors name it: an int as itself, anything else (a symbolic player or coalition of the
+    all-n route, which must not be asked for its identity) by its type."""
+    return str(argument) if type(argument) is int else f"<{type(argument).__name__}>"
+
+
+def _guarded(name: str, label: str, function: Callable, parameters: str) -> Callable[..., Formula]:
+    """The user's axiom function as exactfair calls it: an exception is a
+    :class:`~exactfair.errors.UserCodeError`, a result that is not a formula an error, both naming the axiom,
+    the function and the call (``parameters``: the names of its arguments, e.g. ``"Ci"``; ``n=`` when known).
+
+    >>> f = _guarded("X", "per_member", lambda C, i: None, "Ci")
+    >>> f(3, 0, n=2)
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.ExactfairError: axiom 'X': per_member at n = 2, C = 3, i = 0 returned None, not a formula of exactfair.logic (use logic.eq, logic.le, logic.conj, …; never a solver term or a number)
+    """
+    def call(*args: Any, n: int | None = None) -> Formula:
+        def context() -> str:
+            named = [f"{p} = {_shown(a)}" for p, a in zip(parameters, args) if p != "n"]
+            return "at " + ", ".join(([f"n = {n}"] if n is not None else []) + named)
+        result = call_user(function, *args, what=f"axiom {name!r}: {label}", context=context)
+        return _formula(result, f"axiom {name!r}: {label} {context()}")
+    return call
+
+
 # --------------------------------------------------------------------------- axioms
 def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None = None,
                  per_member: Callable | None = None, per_pair: Callable | None = None,
@@ -202,8 +241,9 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
       anything else, including two-game axioms (``games=2``, atoms with ``game=1`` are v′).
 
     ``hypothesis(n) -> Formula`` (optional) is a premise shared by every instance (as F1–F4 have).
-    The definition is validated at registration (built for n = 1..3, types and atom ranges
-    checked) and a clashing name is refused.  The returned :class:`~exactfair.axioms.Axiom` is
+    Every formula is validated as it is built, at every n (types and atom ranges; the definition is
+    built for n = 1..3 at registration), a clashing name is refused, and an exception raised by
+    one of the functions is a :class:`~exactfair.errors.UserCodeError` naming n and the coalition.  The returned :class:`~exactfair.axioms.Axiom` is
     the same type as the built-ins: the exact checker, z3 and the symbolic back-end use it.
 
     >>> from exactfair import logic
@@ -220,30 +260,43 @@ def define_axiom(name: str, title: str = "", *, per_coalition: Callable | None =
     if register and name in AXIOM_REGISTRY:
         raise ExactfairError(f"an axiom named {name!r} is already registered; choose another name")
 
+    def instance(c: int, players: tuple, hyp: Formula, f: Formula) -> Instance:
+        """An implication's premise is the instance's premise (so vacuity is checked per instance)."""
+        if isinstance(f, Implies):
+            return Instance(name, c, players, conj([hyp, f.hypothesis]), f.conclusion)
+        return Instance(name, c, players, hyp, f)
+
+    def checked(f: Formula, label: str, n: int, c: int | None = None) -> Formula:
+        """Every formula is checked as it is built, at every n (atoms in range for n players)."""
+        _check_formula(f, n, games, f"axiom {name!r}: {label} at n = {n}" + (f", C = {c}" if c is not None else ""))
+        return f
+
+    shared = _guarded(name, "hypothesis", hypothesis, "n") if hypothesis is not None else None
     if instances is not None:
         def build(n: int) -> Iterator[Instance]:
-            hyp = _as_formula(hypothesis(n)) if hypothesis is not None else TRUE
-            for item in instances(n):
+            hyp = checked(shared(n, n=n), "hypothesis", n) if shared is not None else TRUE
+            for item in iter_user(instances, n, what=f"axiom {name!r}: instances", context=f"at n = {n}"):
                 if isinstance(item, Instance):
+                    checked(item.hypothesis, "instances", n)
+                    checked(item.conclusion, "instances", n)
                     yield item
-                    continue
-                f = _as_formula(item)
-                if isinstance(f, Implies):          # an implication's premise is the instance's premise
-                    yield Instance(name, 0, (), conj([hyp, f.hypothesis]), f.conclusion)
                 else:
-                    yield Instance(name, 0, (), hyp, f)
+                    yield instance(0, (), hyp, checked(_formula(item, f"axiom {name!r}: instances at n = {n}"),
+                                                       "instances", n))
         axiom = Axiom(name, title or name, statement or title or name, games, build)
     else:
-        kind, function = (("coalition", per_coalition) if per_coalition is not None else
-                          ("member", per_member) if per_member is not None else ("pair", per_pair))
-        # one definition: the instances and the all-n route's generic reading both call ``function``
+        kind, label, function, parameters = (
+            ("coalition", "per_coalition", per_coalition, "C") if per_coalition is not None else
+            ("member", "per_member", per_member, "Ci") if per_member is not None else
+            ("pair", "per_pair", per_pair, "Cij"))
+        rule = _guarded(name, label, function, parameters)
+        # one definition: the instances and the all-n route's generic reading both call ``rule``
         axiom = Axiom(name, title or name, statement or title or name, games,
-                      shape=Shape(kind, lambda *args: _as_formula(function(*args)), hypothesis))
-    for n in (1, 2, 3):
-        for inst in axiom.instances(n):
-            where = f"axiom {name!r} at n = {n}"
-            _check_formula(inst.hypothesis, n, games, where)
-            _check_formula(inst.conclusion, n, games, where)
+                      shape=Shape(kind, rule, (lambda n: checked(shared(n, n=n), "hypothesis", n))
+                                  if shared is not None else None,
+                                  check=lambda f, n, c: checked(f, label, n, c), takes_n=True))
+    for n in (1, 2, 3):                                 # every n is checked as it is built; n ≤ 3 at once
+        axiom.instances(n)
     if register:
         AXIOM_REGISTRY.register(name, axiom)
     return axiom
@@ -342,17 +395,52 @@ def _explicit_exact(name: str, per_member: Callable[[int, int], Linear]) -> Call
     return exact
 
 
-def _validate_explicit(name: str, per_member: Callable) -> None:
+def _checked_per_member(name: str, per_member: Callable) -> Callable[[int, int], Linear]:
+    """The user's ``per_member`` guarded at every call: an exception, or a result that is not a linear term,
+    is one error naming the mechanism, C and i."""
+    def term(c: Any, i: Any) -> Linear:
+        result = call_user(per_member, c, i, what=f"mechanism {name!r}: per_member",
+                           context=lambda: f"at C = {_shown(c)}, i = {_shown(i)}")
+        if isinstance(result, (int, Fraction)) and not isinstance(result, bool):
+            return Linear.of(result)
+        if not isinstance(result, Linear):
+            raise ExactfairError(f"mechanism {name!r}: per_member(C={_shown(c)}, i={_shown(i)}) returned {result!r}; "
+                                 "return a linear term of exactfair.logic (logic.value(...), logic.reward(...), "
+                                 "numbers)")
+        return result
+    return term
+
+
+def _checked_relation(name: str, relation: Callable) -> Callable[[int, int], Formula]:
+    """The user's ``relation`` guarded at every call (exceptions and non-formulas name the mechanism, C and n)."""
+    def step(c: Any, n: Any) -> Formula:
+        def context() -> str:
+            return f"at n = {_shown(n)}, C = {_shown(c)}"
+        f = _formula(call_user(relation, c, n, what=f"mechanism {name!r}: relation", context=context),
+                     f"mechanism {name!r}: relation {context()}")
+        if type(n) is int:
+            _check_formula(f, n, 1, f"mechanism {name!r}: relation {context()}")
+        return f
+    return step
+
+
+def _checked_exact(name: str, exact: Callable) -> Callable[[Game], Any]:
+    """The user's ``exact`` guarded: an exception, or a result that is not a table of the game, is one error."""
+    def table(game: Game):
+        from .table import RewardTable
+        result = call_user(exact, game, what=f"mechanism {name!r}: exact", context=lambda: f"on the game {game!r}")
+        if not isinstance(result, RewardTable) or result.game.players != game.players:
+            raise ExactfairError(f"mechanism {name!r}: exact(game) returned {type(result).__name__}, not a "
+                                 "RewardTable of that game")
+        return result
+    return table
+
+
+def _validate_explicit(name: str, per_member: Callable[[int, int], Linear]) -> None:
     for n in (1, 2, 3, 4):
         for c in range(1, 1 << n):
             for i in members(c):
                 term = per_member(c, i)
-                if isinstance(term, (int, Fraction)) and not isinstance(term, bool):
-                    term = Linear.of(term)
-                if not isinstance(term, Linear):
-                    raise ExactfairError(f"mechanism {name!r}: per_member(C={c}, i={i}) returned {term!r}; return a "
-                                         "linear term of exactfair.logic (logic.value(...), logic.reward(...), "
-                                         "numbers)")
                 for atom, _ in term.terms:
                     _check_atom(atom, n, 1, f"mechanism {name!r} at n = {n}")
                     if isinstance(atom, Reward) and not (atom.coalition & c == atom.coalition and atom.coalition != c):
@@ -384,16 +472,20 @@ def define_mechanism(name: str, *, per_member: Callable | None = None, relation:
         raise ExactfairError(f"a mechanism named {name!r} is already registered; choose another name")
     if requires is not None and requires not in GAME_CLASS_REGISTRY:
         raise ExactfairError(f"unknown game class {requires!r}")
+    if exact is not None:
+        exact = _checked_exact(name, exact)
     if per_member is not None:
+        per_member = _checked_per_member(name, per_member)
         _validate_explicit(name, per_member)
         mech = Mechanism(name, title or name, exact or _explicit_exact(name, per_member),
-                         _explicit_step(lambda c, i: Linear.of(per_member(c, i))), per_member, requires)
+                         _explicit_step(per_member), per_member, requires)
     else:
         if exact is None:
             raise ExactfairError("an implicit mechanism (relation=) needs exact= to re-check witnesses against")
+        relation = _checked_relation(name, relation)
         for n in (1, 2, 3):
             for c in range(1 << n):
-                _check_formula(relation(c, n), n, 1, f"mechanism {name!r} at n = {n}")
+                relation(c, n)
         mech = Mechanism(name, title or name, exact, relation, None, requires)
     if register:
         MECHANISM_REGISTRY.register(name, mech)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-__all__ = ["table_text", "report_markdown", "write_records"]
+__all__ = ["table_text", "report_markdown", "records_json", "write_records"]
 
 
 def table_text(records: list[dict]) -> str:
@@ -91,8 +91,18 @@ def _mutation_record() -> dict | None:
         return None
 
 
+def records_json(records: list[dict]) -> str:
+    """The records as JSON text, without the long rendered witness text.
+
+    >>> records_json([{"id": "x", "witness_text": "long"}])
+    '[\\n  {\\n    "id": "x"\\n  }\\n]\\n'
+    """
+    slim = [{k: v for k, v in r.items() if k != "witness_text"} for r in records]
+    return json.dumps(slim, indent=2, ensure_ascii=False) + "\n"
+
+
 def write_records(records: list[dict], path: str | Path) -> None:
-    """Write the records as JSON (without the long rendered witness text).
+    """Write :func:`records_json` to ``path`` (the command line writes it atomically instead).
 
     >>> import tempfile
     >>> path = Path(tempfile.mkdtemp()) / "r.json"
@@ -102,5 +112,4 @@ def write_records(records: list[dict], path: str | Path) -> None:
     """
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    slim = [{k: v for k, v in r.items() if k != "witness_text"} for r in records]
-    path.write_text(json.dumps(slim, indent=2, ensure_ascii=False) + "\n")
+    path.write_text(records_json(records))

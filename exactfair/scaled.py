@@ -4,7 +4,8 @@ Games and reward tables keep their 2ⁿ values (n·2ⁿ rewards) as a numpy arra
 numerators and one integer denominator.  The array is ``int64`` when every numerator provably
 fits (|x| < 2⁶²), and a numpy ``object`` array of Python ints otherwise — the choice is
 automatic and exact.  Nothing here ever wraps: an unsigned or extreme input is widened to
-Python ints instead of being cast.  This module depends only on numpy and the errors.
+Python ints instead of being cast, and every computation on the arrays elsewhere first bounds its
+results and calls :func:`widen`.  This module depends only on numpy and the errors.
 """
 
 from __future__ import annotations
@@ -18,10 +19,12 @@ import numpy as np
 from .errors import InexactValueError
 
 __all__ = ["ScaledValues", "INT64_SAFE", "integer_array", "scale_exact", "max_abs", "reduce_scaled",
-           "as_fractions", "common_denominator"]
+           "as_fractions", "common_denominator", "widen", "add_where", "INT64_MAX"]
 
 #: Numerators below this bound are stored as int64 (leaves headroom for one addition).
 INT64_SAFE = 1 << 62
+#: The largest int64.
+INT64_MAX = (1 << 63) - 1
 
 
 class ScaledValues(NamedTuple):
@@ -60,6 +63,35 @@ def _fit(a: np.ndarray) -> np.ndarray:
             return a.astype(np.int64)
         return a
     raise TypeError(a.dtype)
+
+
+def widen(a: np.ndarray, bound: int) -> np.ndarray:
+    """``a`` as Python integers (an object array) when ``bound`` — a bound on every value the caller will
+    compute from it — is not provably below :data:`INT64_SAFE`; else ``a`` itself.
+
+    Every numpy integer operation on scaled values goes through a bound and this function first, so
+    int64 arithmetic never wraps.
+
+    >>> widen(np.array([1, 2]), 10).dtype, widen(np.array([1, 2]), 2 ** 62).dtype
+    (dtype('int64'), dtype('O'))
+    """
+    if a.dtype != object and bound >= INT64_SAFE:
+        return a.astype(object)
+    return a
+
+
+def add_where(a: np.ndarray, where: np.ndarray, amount: int) -> np.ndarray:
+    """A copy of the integer array ``a`` with the Python int ``amount`` added where ``where`` is true, exactly
+    (widened to Python integers when the sum might not fit; refitted to int64 when it does).
+
+    >>> add_where(np.array([0, 1, 2]), np.array([False, True, True]), 2 ** 63).tolist()
+    [0, 9223372036854775809, 9223372036854775810]
+    >>> add_where(np.array([0, 1]), np.array([False, True]), 5).dtype
+    dtype('int64')
+    """
+    out = widen(a, max_abs(a) + abs(int(amount))).copy()
+    out[where] += int(amount)
+    return _fit(out)
 
 
 def integer_array(values: Any) -> np.ndarray:

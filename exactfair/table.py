@@ -16,6 +16,7 @@ import sympy
 
 from .coalitions import coalitions_by_size as paper_order_of_size, paper_order, size
 from .errors import GameDefinitionError
+from .escape import latex_text, markdown_text
 from .exact import Exact, format_exact, to_exact_number
 from .game import Game, Label
 from .memory import (
@@ -59,9 +60,9 @@ def _available_memory() -> int:
 def _latex_number(value: Exact) -> str:
     if isinstance(value, Fraction):
         if value.denominator == 1:
-            return str(value.numerator)
+            return format_exact(value)
         sign = "-" if value < 0 else ""
-        return f"{sign}\\frac{{{abs(value.numerator)}}}{{{value.denominator}}}"
+        return f"{sign}\\frac{{{format_exact(abs(value.numerator))}}}{{{format_exact(value.denominator)}}}"
     return sympy.latex(value)
 
 
@@ -279,8 +280,9 @@ class RewardTable:
         | M_2 | 3 |
         """
         header, body = self._grid(min_size, coalitions, format_exact)
-        lines = ["| C | " + " | ".join(header) + " |", "|---|" + "---|" * len(header)]
-        lines += [f"| M_{p} | " + " | ".join(r) + " |" for p, r in zip(self.players, body)]
+        lines = ["| C | " + " | ".join(map(markdown_text, header)) + " |", "|---|" + "---|" * len(header)]
+        lines += [f"| M_{markdown_text(p)} | " + " | ".join(map(markdown_text, r)) + " |"
+                  for p, r in zip(self.players, body)]
         return "\n".join(lines)
 
     def to_latex(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None) -> str:
@@ -298,13 +300,13 @@ class RewardTable:
 
         def cname(m: int) -> str:
             labels = self.game.labels(m)
-            return r"\emptyset" if not labels else r"\{" + ",".join(map(str, labels)) + r"\}"
+            return r"\emptyset" if not labels else r"\{" + ",".join(map(latex_text, labels)) + r"\}"
 
         lines = [r"\begin{tabular}{l|" + "c" * len(cols) + "}",
                  "$C$ & " + " & ".join(f"${cname(m)}$" for m in cols) + r" \\ \hline"]
         for i, p in enumerate(self.players):
             cells = " & ".join(f"${_latex_number(self.reward(i, m))}$" for m in cols)
-            lines.append(rf"$\mathcal{{M}}(v)^{{C}}_{{{p}}}$ & {cells} \\")
+            lines.append(rf"$\mathcal{{M}}(v)^{{C}}_{{{latex_text(p)}}}$ & {cells} \\")
         lines.append(r"\end{tabular}")
         return "\n".join(lines)
 
@@ -357,6 +359,9 @@ class RewardTable:
     def write_npz(self, path: Any) -> None:
         """Write the table as ``.npz``: ``numerators`` (2ⁿ, n), ``denominator``, ``players``, ``mechanism``.
 
+        Exact at any size: integers beyond int64 are written as decimal strings (numpy stores Python
+        integers only by pickling, which readers should refuse).
+
         >>> import tempfile, pathlib, numpy
         >>> from exactfair import examples, balanced_reciprocity
         >>> f = pathlib.Path(tempfile.mkdtemp()) / "t.npz"
@@ -364,13 +369,12 @@ class RewardTable:
         >>> numpy.load(f)["numerators"][-1].tolist()
         [5, 5, 8, 9]
         """
+        from .npz import npz_integers, npz_labels
+
         num, den = self.to_numpy()
-        if num.dtype == object:
-            raise ValueError("the rewards do not fit in int64; use the JSON format for this table")
-        labels = np.array([str(p) for p in self.players])
         with open(path, "wb") as handle:
-            np.savez(handle, numerators=num, denominator=np.int64(den), players=labels,
-                     mechanism=np.array(self.mechanism))
+            np.savez(handle, numerators=npz_integers(num), denominator=npz_integers(den),
+                     players=npz_labels(self.players, text=True), mechanism=np.array(self.mechanism))
 
     def render(self, fmt: str, **options: Any) -> str:
         """Render as ``text``, ``markdown``, ``latex`` or ``json``."""

@@ -10,16 +10,17 @@ nothing and resumes — and converts floats by an explicit policy recorded in th
 * ``floats="decimal:K"``: the float rounded to K significant decimal digits, then exact
   (``0.1`` is 1/10 with K ≤ 16).
 
-NaN and infinities are refused naming the coalition.  The cache is a JSON-lines file: a header
-line with the players, then one line per coalition holding the raw result (a float as its
-``float.hex()``, so the conversion policy can be changed on resume without recomputing).
+NaN and infinities are refused naming the coalition, and an exception of the value function is one
+:class:`~exactfair.errors.UserCodeError` naming the coalition.  The cache (:mod:`exactfair.cache`)
+is a JSON-lines file recording the players and the value function (name and code fingerprint),
+then one line per coalition holding the raw result (a float as its ``float.hex()``, so the
+conversion policy can be changed on resume without recomputing); it is locked while a run uses it.
 """
 
 from __future__ import annotations
 
-import json
+import inspect
 import math
-import os
 import sys
 import time
 from decimal import Decimal
@@ -27,15 +28,16 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any, Callable, Sequence
 
+from .cache import ValuationCache
 from .coalitions import members
 from .errors import ExactfairError, InexactValueError
-from .exact import to_exact
+from .exact import format_exact, to_exact
 from .game import Game, _check_players, format_coalition
+from .usercode import call_user, code_fingerprint, describe_callable
 
 __all__ = ["from_function", "convert_float", "FLOAT_POLICIES"]
 
 FLOAT_POLICIES = ("exact", "decimal:K")
-_CACHE_VERSION = 1
 
 
 def convert_float(x: float, policy: str, *, what: str = "value") -> Fraction:
@@ -82,7 +84,9 @@ def _to_raw(x: Any, what: str) -> dict:
         if math.isnan(x) or math.isinf(x):
             convert_float(x, "exact", what=what)
         return {"float": x.hex()}
-    return {"exact": str(to_exact(x, what=what))}
+    text = format_exact(to_exact(x, what=what))
+    to_exact(text, what=what)                   # within the limits a cache or game file is read back under
+    return {"exact": text}
 
 
 def _from_raw(raw: dict, policy: str, what: str) -> Fraction:
@@ -91,82 +95,36 @@ def _from_raw(raw: dict, policy: str, what: str) -> Fraction:
     return to_exact(raw["exact"], what=what)
 
 
+def _require_one_argument(value: Callable, name: str) -> None:
+    """Refuse, before anything runs, a value function that cannot be called with one coalition."""
+    if not callable(value):
+        raise ExactfairError(f"the value function must be callable, got {type(value).__name__}")
+    try:
+        signature = inspect.signature(value)
+    except (TypeError, ValueError):                    # a builtin without a signature: found out on the first call
+        return
+    try:
+        signature.bind(("a",))
+    except TypeError:
+        raise ExactfairError(f"the value function {name} must take one argument, the coalition (a tuple of "
+                             f"player labels); its signature is {name.split(':')[-1]}{signature}") from None
+
+
 # ------------------------------------------------------------------ workers (fork: the function is inherited)
 _WORKER_FUNCTION: Callable | None = None
 _WORKER_PLAYERS: tuple = ()
 
 
+def _evaluate(value: Callable, players: tuple, mask: int, name: str) -> dict:
+    """The raw record of ``value(C)`` for the coalition ``mask``; the user's exceptions name the coalition."""
+    labels = tuple(players[i] for i in members(mask))
+    coalition = format_coalition(labels)
+    result = call_user(value, labels, what=f"the value function {name}", context=f"for v({coalition})")
+    return _to_raw(result, f"v({coalition}) (returned by {name})")
+
+
 def _worker_call(mask: int) -> tuple[int, dict]:
-    labels = tuple(_WORKER_PLAYERS[i] for i in members(mask))
-    what = f"v({format_coalition(labels)})"
-    return mask, _to_raw(_WORKER_FUNCTION(labels), what)
-
-
-def _worker_init() -> None:
-    import signal
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-
-
-class _Cache:
-    def __init__(self, path: Path | None, players: tuple) -> None:
-        self.path = path
-        self.players = players
-        self.values: dict[int, dict] = {}
-        self.handle = None
-        if path is None:
-            return
-        labels = [str(p) for p in players]
-        index = {label: i for i, label in enumerate(labels)}
-        if path.exists():
-            lines = path.read_text(encoding="utf-8").splitlines()
-            if lines:
-                try:
-                    header = json.loads(lines[0])
-                except json.JSONDecodeError:
-                    raise ExactfairError(f"{path}: not an exactfair valuation cache (bad header line)") from None
-                if header.get("exactfair_cache") != _CACHE_VERSION or header.get("players") != labels:
-                    raise ExactfairError(f"{path} is the cache of a different game (players {header.get('players')}); "
-                                         f"this run has players {labels}: use another cache file")
-                for number, line in enumerate(lines[1:], start=2):
-                    try:
-                        entry = json.loads(line)
-                    except json.JSONDecodeError:
-                        if number == len(lines):
-                            break                          # a line cut short by an interruption: recompute it
-                        raise ExactfairError(f"{path}: line {number} is not valid JSON") from None
-                    mask = 0
-                    for label in entry["coalition"]:
-                        mask |= 1 << index[str(label)]
-                    self.values[mask] = entry["raw"]
-            # rewrite without a truncated tail, then append
-            self._rewrite()
-        else:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            self._rewrite()
-        self.handle = open(path, "a", encoding="utf-8")
-
-    def _rewrite(self) -> None:
-        tmp = self.path.with_name(self.path.name + ".tmp")
-        with open(tmp, "w", encoding="utf-8") as handle:
-            handle.write(json.dumps({"exactfair_cache": _CACHE_VERSION, "players": [str(p) for p in self.players]})
-                         + "\n")
-            for mask, raw in sorted(self.values.items()):
-                handle.write(self._line(mask, raw))
-        os.replace(tmp, self.path)
-
-    def _line(self, mask: int, raw: dict) -> str:
-        return json.dumps({"coalition": [str(self.players[i]) for i in members(mask)], "raw": raw}) + "\n"
-
-    def add(self, mask: int, raw: dict) -> None:
-        self.values[mask] = raw
-        if self.handle is not None:
-            self.handle.write(self._line(mask, raw))
-            self.handle.flush()
-            os.fsync(self.handle.fileno())
-
-    def close(self) -> None:
-        if self.handle is not None:
-            self.handle.close()
+    return mask, _evaluate(_WORKER_FUNCTION, _WORKER_PLAYERS, mask, describe_callable(_WORKER_FUNCTION))
 
 
 def _progress_bar(enabled: bool, total: int) -> Callable[[int], None]:
@@ -209,28 +167,34 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
     if not isinstance(jobs, int) or jobs < 1:
         raise ExactfairError(f"jobs must be a positive integer, got {jobs!r}")
     n = len(players)
-    store = _Cache(Path(cache) if cache is not None else None, players)
-    cached = len([m for m in store.values if m != 0])
-    missing = [m for m in range(1, 1 << n) if m not in store.values]
+    name = describe_callable(value)
+    _require_one_argument(value, name)
+    producer = {"function": name, "code": code_fingerprint(value), "floats": floats}
+    store = ValuationCache(Path(cache) if cache is not None else None, players, producer,
+                           lambda raw, what: _from_raw(raw, floats, what))
+    cached = len([m for m in store.exact if m != 0])
+    missing = [m for m in range(1, 1 << n) if m not in store.exact]
     bar = _progress_bar(progress, len(missing))
     done = 0
+
+    def record(mask: int, raw: dict) -> None:
+        nonlocal done
+        store.add(mask, raw, _from_raw(raw, floats, f"v({format_coalition(players[i] for i in members(mask))})"))
+        done += 1
+        bar(done)
+
     try:
         if jobs == 1 or len(missing) < 2:
             for mask in missing:
-                labels = tuple(players[i] for i in members(mask))
-                store.add(mask, _to_raw(value(labels), f"v({format_coalition(labels)})"))
-                done += 1
-                bar(done)
+                record(mask, _evaluate(value, players, mask, name))
         else:
-            import multiprocessing
+            from .workers import fork_pool
             global _WORKER_FUNCTION, _WORKER_PLAYERS
             _WORKER_FUNCTION, _WORKER_PLAYERS = value, players
-            pool = multiprocessing.get_context("fork").Pool(jobs, initializer=_worker_init)
+            pool = fork_pool(jobs, close_fds=store.fds())
             try:
                 for mask, raw in pool.imap_unordered(_worker_call, missing):
-                    store.add(mask, raw)
-                    done += 1
-                    bar(done)
+                    record(mask, raw)
                 pool.close()
                 pool.join()
             except BaseException:
@@ -241,10 +205,7 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
                 _WORKER_FUNCTION, _WORKER_PLAYERS = None, ()
     finally:
         store.close()
-    values = [to_exact(empty, what="v(∅)")]
-    for mask in range(1, 1 << n):
-        what = f"v({format_coalition(players[i] for i in members(mask))})"
-        values.append(_from_raw(store.values[mask], floats, what))
+    values = [to_exact(empty, what="v(∅)")] + [store.exact[mask] for mask in range(1, 1 << n)]
     metadata = {"source": "from_function", "floats": floats, "computed": len(missing), "from_cache": cached,
                 "cache": str(cache) if cache is not None else None}
     return Game(players, values, metadata=metadata)

@@ -12,6 +12,7 @@ from __future__ import annotations
 import builtins
 import json
 import os
+import re
 import signal
 import stat
 import subprocess
@@ -22,6 +23,8 @@ from pathlib import Path
 
 import pytest
 import sympy
+
+from .cli_runs import run_all
 
 CANARY = "exactfair_canary_ran"
 #: A payload that, if evaluated as Python, creates the canary file in the working directory.
@@ -36,6 +39,41 @@ PAYLOADS = [
     "[t for t in (1,)]",
     "t; import os",
 ]
+
+
+#: A value-function module for ``valuate``: well-behaved and failing functions.
+VALUE_MODULE = """
+def value(C):
+    return 0.5 * len(C)
+
+
+def raises_value_error(C):
+    if len(C) == 2:
+        raise ValueError("bad split")
+    return len(C)
+
+
+def raises(C):
+    return {}["missing"] if len(C) == 2 else len(C)
+
+
+def two_args(a, b):
+    return 1
+
+
+def returns_none(C):
+    return None
+
+
+def exits(C):
+    raise SystemExit(3)
+
+
+def sleepy(C):
+    import time
+    time.sleep(60)
+    return 0.5 * len(C)
+"""
 
 
 def _files(tmp: Path) -> dict:
@@ -56,10 +94,87 @@ def _files(tmp: Path) -> dict:
         "parametric.json": json.dumps(parametric),
         "deep.json": "[" * 100000 + "]" * 100000,
         "not_utf8.json": "\udcff",
+        # issue 20: malformed data
+        "long_field.csv": "coalition,value\n,0\na," + "1" * 140_000 + "\n",
+        "nul.csv": "coalition,value\n,0\n\"a\0\",1\n",
+        "dup_values.json": '{"players": ["a"], "values": [0, 1], "values": [0, 2]}',
+        "dup_in_entry.json": '{"players": ["a"], "values": [{"coalition": ["a"], "value": 1, "value": 2}]}',
+        "dup_players.json": '{"players": ["a"], "players": ["b"], "values": [0, 1]}',
+        "huge.nfg": 'NFG 1 R "x" { "1" "2" } { 4000000000 4000000000 }\n1 2\n',
+        "labels.nfg": 'NFG 1 R "x" { ' + '"p" ' * 40 + '} { ' + '{ "a" "b" } ' * 40 + '}\n1 2\n',
+        "huge_nfg.json": json.dumps({"coordinates": ["p", "q"], "nfg": "huge.nfg",
+                                     "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
+        "labels_nfg.json": json.dumps({"coordinates": ["p", "q"], "nfg": "labels.nfg",
+                                       "fair_sets": [{"set": "p <= q"}, {"set": "p >= q"}]}),
+        "param_entry.json": json.dumps({**parametric, "values": [{"value": "t"}]}),
+        "param_coalition.json": json.dumps({**parametric, "values": [{"coalition": 5, "value": "t"}]}),
+        "param_twice.json": json.dumps({**parametric, "values": [
+            {"coalition": ["a"], "value": 1}, {"coalition": ["b"], "value": 2}, {"coalition": ["a", "b"], "value": "t"},
+            {"coalition": ["b", "a"], "value": 3}]}),
+        # issue 20, item 5: labels that would break a message or an output format
+        "nul.csv": "coalition,value\n,0\n\"a\0\",1\n",
+        "escape.csv": "coalition,value\n,0\na\x1b[31m,1\n",
+        "forged.json": json.dumps({"players": ['a\n  File "x", line 1, in <module>', "b"], "values": [0, 1, 2, 3]}),
+        "separator.json": json.dumps({"players": ["a\u2028b", "c"], "values": [0, 1, 2, 3]}),
+        "bidi.json": json.dumps({"players": ["a\u202eb", "c"], "values": [0, 1, 2, 3]}),
+        "label_parametric.json": json.dumps({**parametric, "players": ["a\nb", "c"]}),
+        "bad\nname.json": "{}",
+        "vf.py": VALUE_MODULE,
+        # item 10: the user's own code fails
+        "syntax_error.py": "def f(:\n    return 1\n",
+        "import_error.py": "import exactfair_no_such_module\n",
+        "raises_on_import.py": "x = 1\ny = x / 0\n",
+        "exits_on_import.py": "import sys\nsys.exit(4)\n",
+        "claims_syntax.py": "CLAIMS = [\n",
+        "claims_name_error.py": "from exactfair import Claim\nCLAIMS = [Claim('shapley', conclude=EFF)]\n",
+        "claims_none_at_4.py": ("from exactfair import Claim, define_axiom, logic\n"
+                                "X = define_axiom('X-none', per_coalition=lambda C, ms: None if C == 15 else logic.TRUE)\n"
+                                "CLAIMS = [Claim('shapley', conclude='X-none', games='any')]\n"),
+        "claims_raise_at_4.py": ("from exactfair import Claim, define_axiom, logic\n"
+                                 "def f(C, ms):\n"
+                                 "    if C == 15:\n"
+                                 "        raise RuntimeError('not at n = 4')\n"
+                                 "    return logic.TRUE\n"
+                                 "X = define_axiom('X-raise', per_coalition=f)\n"
+                                 "CLAIMS = [Claim('shapley', conclude='X-raise', games='any')]\n"),
+        "claims_mechanism.py": ("from exactfair import Claim, define_mechanism, logic\n"
+                                "M = define_mechanism('m-none', per_member=lambda C, i: None if C == 15 else 0)\n"
+                                "CLAIMS = [Claim('m-none', conclude='R2', games='any')]\n"),
+        "tex.json": json.dumps({"players": ["\\input{/etc/passwd}", "c|d", "<b>x</b>", "e_f^g"],
+                                "values": list(range(16))}),
     }
     for name, text in files.items():
         (tmp / name).write_bytes(text.encode("utf-8", "surrogateescape"))
+    for name, data in _damaged_numpy_files().items():
+        (tmp / name).write_bytes(data)
     return files
+
+
+def _damaged_numpy_files() -> dict:
+    """A good .npz game, then the same bytes damaged: CRCs flipped, a payload bit flipped, zip magic then garbage,
+    a header declaring 2⁴⁰ values in a tiny file."""
+    import io
+    import zipfile
+
+    import numpy as np
+
+    buffer = io.BytesIO()
+    np.savez(buffer, numerators=np.array([0, 1, 2, 3]), denominator=np.int64(2))
+    good = buffer.getvalue()
+    local, central = good.find(b"PK\x03\x04"), good.find(b"PK\x01\x02")
+    crc = bytearray(good)
+    crc[local + 14] ^= 0xFF
+    crc[central + 16] ^= 0xFF
+    body = bytearray(good)
+    body[local + 30 + len("numerators.npy") + 100] ^= 0x01
+    header = io.BytesIO()
+    np.lib.format.write_array_header_1_0(header, {"descr": "<i8", "fortran_order": False, "shape": (1 << 40,)})
+    forged = io.BytesIO()
+    with zipfile.ZipFile(forged, "w") as archive:
+        archive.writestr("numerators.npy", header.getvalue() + b"\0" * 64)
+    return {"crc.npz": bytes(crc), "flipped_bit.npz": bytes(body), "garbage.npz": b"PK\x03\x04" + b"garbage" * 10,
+            "forged_shape.npy": header.getvalue() + b"\0" * 64, "forged_shape.npz": forged.getvalue(),
+            "truncated.npz": good[: len(good) // 2]}
 
 
 LONG_RHO = "+".join(["1"] * 20000)
@@ -102,6 +217,71 @@ TABLE = [
     ("negative --min-size", ["rewards", "example1", "--min-size", "-3"], 2, "at least 0", []),
     ("bad --n range", ["prove", "theorem1", "--n", "5..2"], 2, "empty", []),
     ("missing game file", ["rewards", "missing.json"], 2, "no such game file", []),
+    # issue 20, item 4: malformed data ends in one line naming the file (and the line where there is one)
+    ("npz with flipped CRCs", ["rewards", "crc.npz"], 2, "crc.npz: not a readable", []),
+    ("npz with a flipped payload bit", ["rewards", "flipped_bit.npz"], 2, "flipped_bit.npz: not a readable", []),
+    ("zip magic then garbage", ["rewards", "garbage.npz"], 2, "garbage.npz: ", []),
+    ("truncated npz", ["rewards", "truncated.npz"], 2, "truncated.npz: ", []),
+    ("npy declaring 2^40 values", ["rewards", "forged_shape.npy"], 2, "declares 8,796,093,022,208 bytes", []),
+    ("npz declaring 2^40 values", ["check", "forged_shape.npz"], 2, "declares 8,796,093,022,208 bytes", []),
+    ("CSV field over 131,072 characters", ["rewards", "long_field.csv"], 2, "long_field.csv: line 3: a field is longer",
+     ["long_field.csv"]),
+    ("parametric entry without a coalition", ["rewards", "param_entry.json"], 2,
+     "param_entry.json: values[0] must have exactly the keys 'coalition' and 'value'", []),
+    ("parametric coalition that is a number", ["rewards", "param_coalition.json"], 2,
+     "param_coalition.json: values[0].coalition must be a list", []),
+    # item 13: a key (or a coalition) given twice is refused, not silently overwritten
+    ("parametric coalition given twice", ["rewards", "param_twice.json"], 2, "coalition ['b', 'a'] is given twice", []),
+    ("JSON 'values' given twice", ["rewards", "dup_values.json"], 2, "'values' is given twice", ["dup_values.json"]),
+    ("JSON 'value' twice in an entry", ["check", "dup_in_entry.json"], 2, "'value' is given twice", []),
+    ("JSON 'players' given twice", ["rewards", "dup_players.json"], 2, "'players' is given twice", []),
+    # item 14: declared sizes are bounded before anything is allocated
+    (".nfg with 4e9 strategies each", ["bargain", "huge_nfg.json"], 2, "huge.nfg: line 1: the strategies declare", []),
+    (".nfg with 2^40 labelled profiles", ["bargain", "labels_nfg.json"], 2, "labels.nfg: line 1: the strategies declare",
+     []),
+    # item 5: a label or a file name never breaks the one line (nor forges a traceback frame or an escape)
+    ("CSV label with a NUL", ["rewards", "nul.csv"], 2, "nul.csv: player label 'a\\x00' contains the control", []),
+    ("CSV label with an escape sequence", ["check", "escape.csv"], 2, "U+001B", []),
+    ("JSON label forging a traceback frame", ["rewards", "forged.json"], 2, "forged.json: player label 'a\\n  File", []),
+    ("label with a line separator", ["rewards", "separator.json"], 2, "U+2028", []),
+    ("label with a bidi override", ["rewards", "bidi.json"], 2, "U+202E", []),
+    ("parametric label with a newline", ["rewards", "label_parametric.json"], 2, "U+000A", []),
+    ("file name with a newline", ["rewards", "bad\nname.json"], 2, "bad\\nname.json", []),
+    ("--players with a newline", ["valuate", "vf:value", "--players", "a\nb,c", "-o", "g.json"], 2, "U+000A", []),
+    ("choice with a newline", ["rewards", "example1", "--format", "x\ny"], 2, "'x\\ny'", []),
+    # item 10: an exception in the user's code is one line naming what ran, on what, and where
+    ("value function raises ValueError", ["valuate", "vf:raises_value_error", "--n", "2", "-o", "g.json"], 2,
+     "the value function vf:raises_value_error for v({1,2}) raised ValueError: bad split (vf.py, line 8)", []),
+    ("value function raises KeyError", ["valuate", "vf:raises", "--n", "3", "-o", "g.json"], 2,
+     "vf:raises for v({1,2}) raised KeyError: 'missing' (vf.py, line 13)", []),
+    ("value function raises in a worker", ["valuate", "vf:raises", "--n", "3", "--jobs", "2", "-o", "g.json"], 2,
+     "raised KeyError: 'missing' (vf.py, line 13)", []),
+    ("value function takes two arguments", ["valuate", "vf:two_args", "--n", "2", "-o", "g.json"], 2,
+     "must take one argument, the coalition", []),
+    ("value function returns None", ["valuate", "vf:returns_none", "--n", "2", "-o", "g.json"], 2,
+     "v({1}) (returned by vf:returns_none) has type NoneType", []),
+    ("value function calls exit", ["valuate", "vf:exits", "--n", "2", "-o", "g.json"], 2, "SystemExit: exit status 3",
+     []),
+    ("module with a syntax error", ["valuate", "syntax_error:f", "--n", "2", "-o", "g.json"], 2,
+     "importing syntax_error raised SyntaxError: invalid syntax (syntax_error.py, line 1)", []),
+    ("module with a missing import", ["valuate", "import_error:f", "--n", "2", "-o", "g.json"], 2,
+     "importing import_error raised ModuleNotFoundError", []),
+    ("module raising on import", ["valuate", "raises_on_import:f", "--n", "2", "-o", "g.json"], 2,
+     "ZeroDivisionError: division by zero (raises_on_import.py, line 2)", []),
+    ("module exiting on import", ["valuate", "exits_on_import:f", "--n", "2", "-o", "g.json"], 2,
+     "importing exits_on_import raised SystemExit: exit status 4", []),
+    ("claims file with a syntax error", ["prove", "claims_syntax.py:CLAIMS"], 2, "claims_syntax.py raised SyntaxError",
+     []),
+    ("claims file raising NameError", ["prove", "claims_name_error.py:CLAIMS"], 2,
+     "NameError: name 'EFF' is not defined (claims_name_error.py, line 2)", []),
+    ("user mechanism returns None at n = 4", ["prove", "claims_mechanism.py:CLAIMS"], 2,
+     "mechanism 'm-none': per_member(C=15, i=0) returned None", []),
+    # item 11: a define_axiom function is checked at every n, not only n <= 3
+    ("axiom returns None at n = 4", ["prove", "claims_none_at_4.py:CLAIMS", "--n", "2..4"], 2,
+     "axiom 'X-none': per_coalition at n = 4, C = 15 returned None, not a formula", []),
+    ("axiom raises at n = 4", ["prove", "claims_raise_at_4.py:CLAIMS", "--n", "4"], 2,
+     "axiom 'X-raise': per_coalition at n = 4, C = 15 raised RuntimeError: not at n = 4 (claims_raise_at_4.py, line 4)",
+     []),
 ]
 
 
@@ -109,23 +289,7 @@ TABLE = [
 def table_runs(tmp_path_factory):
     tmp = tmp_path_factory.mktemp("hostile")
     files = _files(tmp)
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
-    procs = []
-    for name, argv, *_ in TABLE:
-        start = time.perf_counter()
-        procs.append((start, subprocess.Popen([sys.executable, "-m", "exactfair", *argv], cwd=tmp, env=env,
-                                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)))
-    out = {}
-    for (name, *_), (start, proc) in zip(TABLE, procs):
-        try:
-            stdout, stderr = proc.communicate(timeout=120)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-            stdout, stderr = proc.communicate()
-            out[name] = (None, stdout, stderr, time.perf_counter() - start)
-            continue
-        out[name] = (proc.returncode, stdout, stderr, time.perf_counter() - start)
-    return tmp, files, out
+    return tmp, files, run_all(TABLE, tmp)
 
 
 @pytest.mark.parametrize("name, argv, status, fragment, unchanged", TABLE, ids=[row[0] for row in TABLE])
@@ -142,6 +306,69 @@ def test_hostile_input_table(table_runs, name, argv, status, fragment, unchanged
     for filename in unchanged:
         assert (tmp / filename).read_text() == files[filename]
     assert not [p for p in tmp.iterdir() if p.name.endswith(".tmp")], "a temporary file was left behind"
+
+
+#: (name, argv, the user's file and line the traceback ends in): --debug shows the user's own traceback
+DEBUG_TABLE = [
+    ("--debug after the command", ["valuate", "vf:raises", "--n", "3", "-o", "g.json", "--debug"], 'vf.py", line 13'),
+    ("--debug before the command", ["--debug", "valuate", "vf:raises", "--n", "3", "--jobs", "2", "-o", "g.json"],
+     'vf.py", line 13'),
+    ("--debug with a claims file", ["--debug", "prove", "claims_raise_at_4.py:CLAIMS", "--n", "4"],
+     'claims_raise_at_4.py", line 4'),
+]
+
+
+@pytest.fixture(scope="module")
+def debug_runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("debug")
+    _files(tmp)
+    return run_all(DEBUG_TABLE, tmp)
+
+
+@pytest.mark.parametrize("name, argv, frame", DEBUG_TABLE, ids=[row[0] for row in DEBUG_TABLE])
+def test_debug_shows_the_users_own_traceback(debug_runs, name, argv, frame):
+    code, stdout, stderr, _ = debug_runs[name]
+    lines = stderr.strip().splitlines()
+    assert code == 2 and lines[0] == "Traceback (most recent call last):", stderr
+    frames = [line for line in lines if line.startswith("  File ")]
+    assert frame in frames[-1], stderr                                      # the innermost frame is the user's
+    assert not [line for line in lines if "exactfair" + os.sep in line], "exactfair's own frames are shown"
+    assert lines[-1].startswith("exactfair: error: ") and "--debug" not in lines[-1]
+
+
+#: (name, argv, output file, texts it must contain, texts it must not contain): runs that succeed, and whose
+#: output escapes what the labels hold
+OUTPUT_TABLE = [
+    ("LaTeX escapes labels", ["rewards", "tex.json", "--format", "latex", "-o", "t.tex"], "t.tex",
+     [r"\mbox{\textbackslash{}input\{/etc/passwd\}}", r"\mbox{e\_f\^{}g}"], [r"\input{", "e_f^g"]),
+    ("Markdown keeps one cell per label", ["rewards", "tex.json", "--format", "markdown", "-o", "t.md"], "t.md",
+     [r"M_c\|d", r"\<b\>x\</b\>"], ["<b>", " c|d"]),
+    ("check names escaped labels as data", ["check", "tex.json", "--format", "json", "-o", "c.json"], "c.json",
+     ['"players": [\n    "\\\\input{/etc/passwd}"'], []),
+]
+
+
+@pytest.fixture(scope="module")
+def output_runs(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("outputs")
+    _files(tmp)
+    return tmp, run_all(OUTPUT_TABLE, tmp)
+
+
+@pytest.mark.parametrize("name, argv, output, present, absent", OUTPUT_TABLE, ids=[row[0] for row in OUTPUT_TABLE])
+def test_outputs_escape_labels(output_runs, name, argv, output, present, absent):
+    tmp, out = output_runs
+    code, stdout, stderr, _ = out[name]
+    assert code in (0, 1) and stderr == "", stderr
+    text = (tmp / output).read_text()
+    for fragment in present:
+        assert fragment in text, fragment
+    for fragment in absent:
+        assert fragment not in text, fragment
+    if output.endswith(".md"):                       # every row has the header's number of cells
+        rows = [line for line in text.splitlines() if line.startswith("|")]
+        cells = {len(re.split(r"(?<!\\)\|", row)) for row in rows}
+        assert len(cells) == 1, cells
 
 
 # --------------------------------------------------------------------------- no string is evaluated
@@ -300,10 +527,25 @@ def test_output_file_mode_is_a_new_files_or_the_old_files(tmp_path, capsys):
         os.umask(old)
 
 
-@pytest.mark.parametrize("sig, status, word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted")])
-def test_claims_cleans_up_its_workers(tmp_path, sig, status, word):
+WORKER_COMMANDS = {"claims": ["claims", "--jobs", "2"],
+                   "valuate": ["valuate", "vf:sleepy", "--n", "6", "--jobs", "2", "--cache", "c.jsonl", "-o", "g.json"]}
+
+
+def _alive(pids: list[str]) -> list[str]:
+    return [w for w in pids if Path(f"/proc/{w}").exists() and "zombie" not in
+            Path(f"/proc/{w}/status").read_text().lower()]
+
+
+@pytest.mark.parametrize("command", sorted(WORKER_COMMANDS))
+@pytest.mark.parametrize("sig, status, word", [(signal.SIGTERM, 143, "terminated"), (signal.SIGINT, 130, "interrupted"),
+                                               (signal.SIGKILL, -9, None)])
+def test_workers_end_quietly_with_their_parent(tmp_path, command, sig, status, word):
+    """SIGTERM and Ctrl-C end the run with one line and no worker traceback (issue 20, item 9); after a
+    SIGKILL of the parent, which can run no clean-up, the kernel ends the workers too (item 15) — even
+    workers in the middle of a call of a minute (``vf:sleepy``)."""
+    (tmp_path / "vf.py").write_text(VALUE_MODULE)
     env = dict(os.environ, PYTHONPATH=str(Path(__file__).parents[1]))
-    proc = subprocess.Popen([sys.executable, "-m", "exactfair", "claims", "--jobs", "2"], cwd=tmp_path, env=env,
+    proc = subprocess.Popen([sys.executable, "-m", "exactfair", *WORKER_COMMANDS[command]], cwd=tmp_path, env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True)
     workers: list[str] = []
     deadline = time.monotonic() + 60
@@ -316,10 +558,16 @@ def test_claims_cleans_up_its_workers(tmp_path, sig, status, word):
         os.killpg(proc.pid, sig)            # Ctrl-C reaches the whole process group
     else:
         proc.send_signal(sig)
-    _, stderr = proc.communicate(timeout=60)
-    assert proc.returncode == status
-    assert stderr.strip().splitlines() == [f"exactfair: {word}"]
-    time.sleep(0.5)
-    alive = [w for w in workers if Path(f"/proc/{w}").exists() and "zombie" not in
-             Path(f"/proc/{w}/status").read_text().lower()]
-    assert alive == [], f"orphaned workers {alive}"
+    assert proc.wait(timeout=60) == status
+    deadline = time.monotonic() + 5          # not reading the pipes yet: orphans would hold them open
+    while _alive(workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    orphans = _alive(workers)
+    for pid in orphans:                      # leave nothing running, even when the test fails
+        os.kill(int(pid), signal.SIGKILL)
+    assert orphans == [], f"orphaned workers {orphans}"
+    _, stderr = proc.communicate(timeout=10)
+    if word is not None:
+        assert stderr.strip().splitlines() == [f"exactfair: {word}"]
+    if command == "valuate":
+        assert not [p for p in tmp_path.iterdir() if p.name.endswith(".tmp")]

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from exactfair import Claim, Game, balanced_reciprocity, check_axiom, define_axiom, define_mechanism, logic, prove
 from exactfair.cli import main
 from exactfair.coalitions import members
-from exactfair.errors import ExactfairError
+from exactfair.errors import ExactfairError, UserCodeError
 from exactfair.registry import MECHANISM_REGISTRY, scoped_registries
 
 from .strategies import any_games, monotone_games
@@ -104,6 +104,45 @@ def test_definitions_are_validated():
         define_axiom("F5", per_member=lambda C, i: logic.TRUE)
     with pytest.raises(ExactfairError, match="unknown mechanism"):
         Claim("no-such-mechanism", conclude="F5")
+
+
+@pytest.mark.parametrize("shape", ["per_coalition", "per_member", "per_pair", "instances", "hypothesis"])
+def test_definitions_are_validated_at_every_n_not_only_up_to_3(shape):
+    """Issue 20, item 11: a function that returns None (or raises) only at n = 4 is caught at n = 4, naming n."""
+    def broken(*args):
+        n = args[0] if shape in ("instances", "hypothesis") else None
+        c = args[0] if shape not in ("instances", "hypothesis") else None
+        if n == 4 or (c is not None and c >= 8):
+            return None
+        return [logic.TRUE] if shape == "instances" else logic.TRUE
+    options = {shape: broken} if shape != "hypothesis" else {"hypothesis": broken, "per_member": lambda C, i: logic.TRUE}
+    axiom = define_axiom(f"LATE-{shape}", register=False, **options)       # fine for n ≤ 3
+    with pytest.raises(ExactfairError, match=rf"axiom 'LATE-{shape}': {shape} at n = 4.* returned None, not (a formula|an iterable)"):
+        axiom.instances(4)
+
+
+def test_exceptions_of_definitions_name_the_call_and_keep_the_users_traceback():
+    def late(C, i):
+        if C == 15:
+            raise RuntimeError("fails at the grand coalition of 4")
+        return logic.ge(logic.reward(i, C), 0)
+    axiom = define_axiom("LATE-RAISE", per_member=late, register=False)
+    with pytest.raises(UserCodeError, match=r"per_member at n = 4, C = 15, i = 0 raised RuntimeError") as info:
+        axiom.instances(4)
+    assert isinstance(info.value.__cause__, RuntimeError) and "in late" in info.value.user_traceback
+
+    def relation(c, n):
+        return None if n == 4 else logic.TRUE
+    mech = define_mechanism("late-relation", relation=relation, exact=balanced_reciprocity, register=False)
+    with pytest.raises(ExactfairError, match=r"relation at n = 4, C = 0 returned None"):
+        mech.relation(4)
+    with pytest.raises(ExactfairError, match="returned int, not a RewardTable"):
+        define_mechanism("bad-exact", relation=lambda c, n: logic.TRUE, exact=lambda g: 3,
+                         register=False).exact(Game.from_bitmask_values([0, 1]))
+    member = define_mechanism("late-member", per_member=lambda C, i: None if C == 31 else logic.value(C),
+                              register=False)
+    with pytest.raises(ExactfairError, match=r"per_member\(C=31, i=0\) returned None"):
+        member.exact(Game.from_bitmask_values(list(range(32))))
 
 
 def test_any_game_and_uniqueness_claims():

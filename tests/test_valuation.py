@@ -15,7 +15,7 @@ import pytest
 
 from exactfair import Game, balanced_reciprocity
 from exactfair.cli import main
-from exactfair.errors import ExactfairError, InexactValueError, NotMonotoneError
+from exactfair.errors import ExactfairError, InexactValueError, NotMonotoneError, UserCodeError
 from exactfair.io import read_game
 from exactfair.valuation import convert_float, from_function
 
@@ -35,10 +35,29 @@ def test_float_policies_are_exact_and_recorded():
 
 
 def test_nan_and_inf_are_refused_naming_the_coalition():
-    with pytest.raises(InexactValueError, match=r"v\(\{1,2\}\) is nan"):
+    with pytest.raises(InexactValueError, match=r"v\(\{1,2\}\) \(returned by .*<lambda>\) is nan"):
         from_function(2, lambda c: float("nan") if len(c) == 2 else 1.0, progress=False)
-    with pytest.raises(InexactValueError, match=r"v\(\{2\}\) is inf"):
+    with pytest.raises(InexactValueError, match=r"v\(\{2\}\) \(returned by .*\) is inf"):
         from_function(2, lambda c: float("inf") if c == (2,) else 1, progress=False)
+
+
+def _fails_on_pairs(coalition):
+    if len(coalition) == 2:
+        raise ValueError(f"no value for {coalition}")
+    return len(coalition)
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_the_value_functions_exceptions_name_the_coalition(jobs):
+    """Issue 20, item 10: in the parent or in a worker, the user's exception is one error naming the coalition,
+    the function, its file and line, with the user's traceback kept."""
+    with pytest.raises(UserCodeError, match=r"the value function tests.test_valuation:_fails_on_pairs for v\(\{(\d),(\d)\}\) "
+                                            r"raised ValueError: no value for \(\1, \2\) \(.*test_valuation.py, line \d+\)"
+                       ) as info:                           # with two workers, any pair may fail first
+        from_function(3, _fails_on_pairs, progress=False, jobs=jobs)
+    assert "in _fails_on_pairs" in info.value.user_traceback and "exactfair" + os.sep not in info.value.user_traceback
+    with pytest.raises(ExactfairError, match="must take one argument"):
+        from_function(2, lambda a, b: 1, progress=False)
 
 
 def test_cache_is_reused_and_policy_can_change_without_recomputing(tmp_path):

@@ -215,12 +215,15 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NfgGame:
     else:
         for p in range(len(players)):
             _, count, line = r.take("number", f"the number of strategies of player {p + 1}")
-            if not count.isdigit() or int(count) < 1:
+            if not count.isdigit() or not count.strip("0"):
                 raise GameFileError(f"{source}: line {line}: expected a positive number of strategies for player "
-                                    f"{p + 1}, found {count!r}")
+                                    f"{p + 1}, found {count[:40]!r}")
+            number = int(count) if len(count) <= 18 else 10 ** 18     # more than any file holds: refused below
+            _require_payoffs([len(s) for s in strategies] + [number], len(r.toks) - r.k, source, line)
             strategies.append([str(s + 1) for s in range(int(count))])
     r.take("}", f"'}}' after the strategies of {len(players)} player(s)")
     comment = r.take("text", "a comment")[1] if r.peek()[0] == "text" else ""
+    _require_payoffs([len(s) for s in strategies], len(r.toks) - r.k, source, r.toks[r.k - 1][2])
     strategies = [normalize_labels(s) for s in strategies]
     players = normalize_labels(players)
     profiles = _profiles([len(s) for s in strategies])
@@ -256,6 +259,23 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NfgGame:
     if r.peek()[0] != "eof":
         raise r.error("the end of the file after the payoffs")
     return NfgGame(title, tuple(players), tuple(tuple(s) for s in strategies), payoffs, comment, data_kind[1])
+
+
+#: Up to this many profiles are allocated without comparing with the tokens that follow.
+_SMALL_PROFILES = 4096
+
+
+def _require_payoffs(counts: list[int], tokens_left: int, source: str, line: int) -> None:
+    """Refuse, before allocating the strategies or profiles, counts whose profiles the file cannot hold: every
+    profile needs at least one token (an outcome index, or one payoff per player) after the strategies.  A small
+    shortfall is left to the reader, which names the first missing payoff."""
+    profiles = 1
+    for c in counts:
+        profiles *= c
+        if profiles > max(tokens_left, _SMALL_PROFILES):
+            raise GameFileError(f"{source}: line {line}: the strategies declare at least {profiles:,} strategy profiles, "
+                                f"but only {tokens_left:,} tokens follow; an .nfg file lists a payoff (or an outcome "
+                                "index) for every profile")
 
 
 def _profiles(counts):

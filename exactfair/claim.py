@@ -195,6 +195,9 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
         return out
     if n < 1:
         raise ValueError("n must be at least 1")
+    if n >= 4 and claim.mechanism_name == "balanced-reciprocity" and claim.conclude != "unique":
+        from .smt.local import license_reference_player
+        license_reference_player()                 # Corollary 3 for all n lets the encoding fix line 12's j
     return decide(claim, n, timeout=timeout, explain=explain, shrink=shrink)
 
 

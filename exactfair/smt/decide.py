@@ -27,7 +27,16 @@ from fractions import Fraction
 from ..verdicts import InternalCheckError, Unknown, Verdict
 from . import guards
 
-__all__ = ["decide", "check_operators"]
+__all__ = ["decide", "check_operators", "REFERENCE_LICENSE", "reference_licensed"]
+
+#: Corollary 3's all-n verdict, by the definitions' epoch (:func:`~exactfair.smt.guards.code_epoch`): filled
+#: by :func:`exactfair.smt.local.license_reference_player` (above this module), read here.
+REFERENCE_LICENSE: dict = {}
+
+
+def reference_licensed() -> bool:
+    """May Algorithm 1's line-12 reference player be fixed (Corollary 3 proved for all n, on every game, plainly)?"""
+    return REFERENCE_LICENSE.get(guards.code_epoch()) is True
 
 
 def check_operators() -> None:
@@ -95,8 +104,16 @@ def decide(claim, n: int, *, timeout: float = 60.0, explain: bool = False, shrin
                 if _builtin_mechanism(mech):
                     raise InternalCheckError(message)
                 return _refuse(claim, n, start, message)
-    problem = build_generic(claim, n, encoding=encoding, grand_only=grand_only, first_player_only=first_player_only)
-    verdict = solve(problem, timeout=timeout, explain=explain, shrink=shrink, smtlib_dir=smtlib_dir)
+    verdict = None
+    if claim.conclude == "unique" and mech is None and not explain:
+        from .layered import decide_layered
+        verdict = decide_layered(claim, n, timeout=timeout)      # None: the whole-table encoding decides
+    if verdict is None:
+        fixed = (mech is not None and mech.name == "balanced-reciprocity" and claim.conclude != "unique" and n >= 4
+                 and _builtin_mechanism(mech) and reference_licensed())
+        problem = build_generic(claim, n, encoding=encoding, grand_only=grand_only,
+                                first_player_only=first_player_only, reference="lowest" if fixed else "any")
+        verdict = solve(problem, timeout=timeout, explain=explain, shrink=shrink, smtlib_dir=smtlib_dir)
     if verdict.verdict in ("proved", "proved (z3 only)"):
         check_operators()
         formulas = _claim_formulas(claim, n)

@@ -149,7 +149,9 @@ def run_claim(claim: str, ns: list[int], *, classes: tuple[str, ...] = (), timeo
     per_n: list[Verdict] = []
     opt = Options(classes=classes)
     refuted_at = None
-    from .local import PAPER_ARGUMENTS
+    from .local import PAPER_ARGUMENTS, license_reference_player
+    if claim.startswith("theorem2.") and max(ns) >= 4:
+        license_reference_player()          # Corollary 3 for all n lets the encodings fix line 12's j
     direct_max = DIRECT_MAX_N_BY_CLAIM.get(claim, DIRECT_MAX_N)
     covered = claim in PAPER_ARGUMENTS and not classes
     too_large = [n for n in ns if n > ENCODING_MAX_N]

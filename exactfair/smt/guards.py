@@ -51,14 +51,12 @@ def code_epoch() -> int:
     >>> code_epoch() == code_epoch()
     True
     """
-    import sys
+    import importlib
     ids: list[int] = []
     for name in ("exactfair.logic", "exactfair.axioms", "exactfair.relations", "exactfair.registry",
                  "exactfair.smt.compile", "exactfair.smt.lemmas", "exactfair.smt.instances", "exactfair.smt.generic",
                  "exactfair.smt.solvers"):
-        module = sys.modules.get(name)
-        if module is None:
-            continue
+        module = importlib.import_module(name)
         for key, value in sorted(vars(module).items()):
             if callable(value):
                 ids.append(id(value))
@@ -221,13 +219,13 @@ def _side(term, perm: Sequence[int] | None) -> tuple:
             key = ("v", image(atom.coalition), atom.game)
         else:
             key = ("M", atom.player if perm is None else perm[atom.player], image(atom.coalition), atom.game)
-        out.append((key, Fraction(coef)))
-    return frozenset(out), Fraction(term.const)
+        out.append((key, coef))                         # int and Fraction coefficients hash and compare alike
+    return frozenset(out), term.const
 
 
 def canonical(f: Formula, perm: Sequence[int] | None = None) -> Any:
-    """A hashable form of a formula with conjunctions and disjunctions as sets, after relabelling players by
-    ``perm`` (comparisons keep their sides: the same code on relabelled input writes them the same way).
+    """A hashable form of a formula with conjunctions and disjunctions as sets, equations as unordered pairs and
+    ``≥``/``>`` turned into ``≤``/``<``, after relabelling players by ``perm``.
 
     >>> from exactfair.logic import And, le, value
     >>> canonical(And((le(value(1), 0), le(value(2), 0)))) == canonical(And((le(value(2), 0), le(value(1), 0))))
@@ -236,6 +234,10 @@ def canonical(f: Formula, perm: Sequence[int] | None = None) -> Any:
     True
     """
     if isinstance(f, Compare):
+        if f.op == "==":                                   # an equation reads the same both ways
+            return ("==", frozenset((_side(f.left, perm), _side(f.right, perm))))
+        if f.op in (">=", ">"):
+            return ({">=": "<=", ">": "<"}[f.op], _side(f.right, perm), _side(f.left, perm))
         return (f.op, _side(f.left, perm), _side(f.right, perm))
     if isinstance(f, And):
         return ("and", frozenset(canonical(p, perm) for p in f.parts))

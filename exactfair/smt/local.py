@@ -37,7 +37,7 @@ from ..verdicts import InternalCheckError, Unknown, Verdict, solver_proved, summ
 from .generic import Frame, NotGeneric, atom_key
 from .lemmas import LEMMAS, LemmaCase, Local, _Case, _Frame, _ih_f5, _patterns, _step, prove_lemma
 
-__all__ = ["all_n", "finish", "PAPER_ARGUMENTS", "paper_argument"]
+__all__ = ["all_n", "finish", "PAPER_ARGUMENTS", "paper_argument", "license_reference_player"]
 
 #: Which lemmas prove a paper claim for all n, and the argument in words (see proofs/SOUNDNESS.md).
 PAPER_ARGUMENTS: dict[str, tuple[list[str], str]] = {
@@ -402,10 +402,10 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
                 return refused(f"{mech.name}'s relation does not treat all players alike at n = {n}")
         notes.append("relation invariant under relabelling at n = 5, 6")
     if bounded_ns:
-        from ..claim import prove
+        from .decide import decide
         verdicts = [v for v in (bounded or []) if v.n in bounded_ns]
         done = {v.n for v in verdicts}
-        verdicts += [prove(claim, n, shrink=False) for n in bounded_ns if n not in done]
+        verdicts += [decide(claim, n, shrink=False) for n in bounded_ns if n not in done]
         refuted = [v for v in verdicts if v.verdict == "refuted"]
         if refuted:
             raise InternalCheckError(f"{claim.name}: the lemmas prove it for all n, but it is refuted at n = "
@@ -422,6 +422,26 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
     live, second = summarize_guards(lemmas)
     return solver_proved(claim.name, "all n, by inductive step", None, time.perf_counter() - start,
                          (argument, "; ".join(notes)), live_premises=live, second_solver=second)
+
+
+def license_reference_player() -> bool:
+    """Prove Corollary 3 for all n on every game (runs of Algorithm 1 do not depend on line 12's j) with every
+    guard, and record it so bounded encodings may fix j to the lowest member (:mod:`exactfair.smt.decide`).
+
+    >>> license_reference_player()
+    True
+    """
+    from ..claim import Claim
+    from .decide import REFERENCE_LICENSE
+    from .guards import code_epoch
+    epoch = code_epoch()
+    if epoch not in REFERENCE_LICENSE:
+        REFERENCE_LICENSE[epoch] = None                    # while it is being proved, j stays free
+        claim = Claim("balanced-reciprocity", conclude="unique", games="any", id="corollary3[any game]")
+        names, argument = PAPER_ARGUMENTS["corollary3"]
+        verdict = finish(claim, names, argument, bounded_ns=(2, 3))
+        REFERENCE_LICENSE[epoch] = verdict.verdict == "proved"
+    return REFERENCE_LICENSE[epoch] is True
 
 
 def _as_mechanism_claim(claim, mech):

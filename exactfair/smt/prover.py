@@ -34,6 +34,7 @@ from ..axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, 
 from ..check import check_axiom, check_pair
 from ..game import Game
 from ..logic import TRUE, And, Compare, _Const
+from .. import relations
 from ..verdicts import InternalCheckError, Refuted, Unknown, Vacuous, Verdict, Witness, solver_proved
 from .compile import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
@@ -187,8 +188,12 @@ def _reduction_is_sound(claim, mech, n: int) -> bool:
 
 
 def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto", grand_only: bool | None = None,
-                  first_player_only: bool | None = None) -> Problem:
-    """The problem of a :class:`~exactfair.claim.Claim` at n players (see :func:`exactfair.claim.compile_claim`)."""
+                  first_player_only: bool | None = None, reference: str = "any") -> Problem:
+    """The problem of a :class:`~exactfair.claim.Claim` at n players (see :func:`exactfair.claim.compile_claim`).
+
+    ``reference="lowest"`` encodes Algorithm 1's runs with line 12's j fixed to the lowest member — the same
+    set of tables as any j, by Corollary 3 (used only when its all-n proof is at hand, see
+    :mod:`exactfair.smt.decide`)."""
     from ..registry import get_mechanism
     if n < 1:
         raise ValueError("n must be at least 1")
@@ -219,7 +224,9 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
                 background += characterization(g, t, n)
             else:
                 look = lookup(g, t)
-                background += [compile_formula(f, look) for f in mech.relation(n)]
+                relation = mech.relation(n) if reference == "any" or mech.name != "balanced-reciprocity" else \
+                    [relations.algorithm1_step(c, n, "lowest") for c in range(1 << n)]
+                background += [compile_formula(f, look) for f in relation]
     hyps = _class_hypotheses(gs, classes, n, ["v", "v′"][:k])
     tags = ["M", "M′"]
     single = [a for a in assumed if a.games == 1]
@@ -302,11 +309,15 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
     if mech is not None and not unique:
         notes = ("structured encoding: runs of Algorithm 1 = tables satisfying R2, R3, R5, F5 "
                  "(lemmas L-F5, L-R2, L-U)" if structured else f"direct encoding of {mech.title}")
+        if reference == "lowest" and not structured and mech.name == "balanced-reciprocity":
+            notes += ("; line 12's j fixed to the lowest member: the same tables as any j (Corollary 3, proved for "
+                      "all n)")
     if grand_only:
         notes += (("; " if notes else "") + "only the instance(s) at C = N" + (" for player 1" if first_player_only
                   else "") + " — the other instances are the cases of smaller n (proofs/SOUNDNESS.md)")
     return Problem(what, n, background, hyps, conclusion, decode, gs, notes, premises=premises,
                    rebuild=lambda integer_values: build_generic(claim, n, integer=integer_values, encoding=encoding,
+                                                                reference=reference,
                                                                 grand_only=grand_only,
                                                                 first_player_only=first_player_only))
 
@@ -465,6 +476,15 @@ def _live_premises(problem: Problem, s: z3.Solver, timeout: float) -> tuple[int,
     return live, len(problem.premises), dead, undecided
 
 
+def _second(problem: Problem, pending, z3_answer: str) -> dict | None:
+    """cvc5's record for z3's answer (InternalCheckError when they contradict)."""
+    from .solvers import agreement
+    if pending is None:
+        return None
+    answer, seconds = pending.result()
+    return agreement(problem.claim, answer, z3_answer, seconds)
+
+
 def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shrink: bool = True,
           opt: Options = Options(), smtlib_dir: Path | None = None, second_solver: bool = True) -> Verdict:
     """Decide one problem: Vacuous, Proved, Refuted (exactly re-verified) or Unknown.
@@ -480,13 +500,17 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     >>> solve(build_problem("theorem1", 2, Options(extra_axioms=("R3-literal",)))).verdict
     'vacuous'
     """
-    from .solvers import cross_check
+    from .solvers import cvc5_async
     start = time.perf_counter()
     scope = f"n = {problem.n}"
+    # cvc5 starts on the same problem now (a child process for large problems) while z3 works on it
+    pending = cvc5_async(_smtlib(problem), timeout) if second_solver else None
     s = _solver(timeout)
     s.add(problem.background)
     s.add([f for _, f in problem.hypotheses])
     sat_hyp = s.check()
+    if sat_hyp != z3.sat and pending is not None:
+        pending.cancel()
     if sat_hyp == z3.unsat:
         return Vacuous(problem.claim, scope, problem.n, time.perf_counter() - start,
                        reason="the hypotheses are unsatisfiable; a proof would be vacuous")
@@ -501,6 +525,8 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     if dead:
         notes += (f"{len(dead)} conditional instance(s) have an unsatisfiable premise, e.g. {dead[0]}",)
     if total and live == 0 and not undecided:
+        if pending is not None:
+            pending.cancel()
         return Vacuous(problem.claim, scope, problem.n, time.perf_counter() - start, notes,
                        reason=f"every one of the {total} conditional instances of the conclusion has an "
                               f"unsatisfiable premise (e.g. {dead[0]}): a proof would be vacuous",
@@ -511,18 +537,20 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     answer = s.check()
     if answer == z3.unsat:
         core = _core(problem, timeout) if explain else ()
-        second = cross_check(problem.claim, _smtlib(problem), "unsat", timeout) if second_solver else None
+        second = _second(problem, pending, "unsat")
         return solver_proved(problem.claim, scope, problem.n, time.perf_counter() - start, notes, core=core,
                              live_premises=live_text, second_solver=second)
     if answer == z3.sat:
         witness = problem.decode(s.model())
-        second = cross_check(problem.claim, _smtlib(problem), "sat", timeout) if second_solver else None
+        second = _second(problem, pending, "sat")
         if shrink:
             smaller = _shrink(problem, timeout=min(timeout, 30.0))
             if smaller is not None:
                 witness = smaller
         return Refuted(problem.claim, scope, problem.n, time.perf_counter() - start, notes, witness,
                        live_premises=live_text, second_solver=second)
+    if pending is not None:
+        pending.cancel()
     text = _smtlib(problem)
     return Unknown(problem.claim, scope, problem.n, time.perf_counter() - start,
                    reason=f"z3 returned unknown ({s.reason_unknown()}) within {timeout:g} s",

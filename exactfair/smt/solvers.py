@@ -15,7 +15,8 @@ import contextlib
 
 from ..verdicts import InternalCheckError
 
-__all__ = ["cvc5_available", "cvc5_answer", "cross_check", "CheckedSolver", "recording", "summary"]
+__all__ = ["cvc5_available", "cvc5_answer", "cross_check", "agreement", "cvc5_async", "Pending", "CheckedSolver",
+           "recording", "summary"]
 
 
 def cvc5_available() -> bool:
@@ -31,8 +32,7 @@ def cvc5_available() -> bool:
     return True
 
 
-def cvc5_answer(smtlib: str, timeout: float = 60.0) -> str:
-    """``"sat"``, ``"unsat"`` or ``"unknown"`` for an SMT-LIB script ending in ``(check-sat)``."""
+def _run_cvc5(text: str, timeout: float) -> str:
     import cvc5
 
     tm = cvc5.TermManager()
@@ -40,7 +40,6 @@ def cvc5_answer(smtlib: str, timeout: float = 60.0) -> str:
     solver.setOption("tlimit-per", str(max(1, int(timeout * 1000))))
     sm = cvc5.SymbolManager(tm)
     parser = cvc5.InputParser(solver, sm)
-    text = smtlib if "(set-logic" in smtlib else "(set-logic ALL)\n" + smtlib
     parser.setStringInput(cvc5.InputLanguage.SMT_LIB_2_6, text, "exactfair")
     answer = "unknown"
     try:
@@ -56,6 +55,46 @@ def cvc5_answer(smtlib: str, timeout: float = 60.0) -> str:
     return answer
 
 
+def cvc5_answer(smtlib: str, timeout: float = 60.0) -> str:
+    """``"sat"``, ``"unsat"`` or ``"unknown"`` for an SMT-LIB script ending in ``(check-sat)``.
+
+    The claim compiler's problems are quantifier-free linear real arithmetic: cvc5 is told so
+    (``QF_LRA``), which lets it pick its arithmetic strategy (at n = 5 uniqueness, seconds instead of a
+    time-out under ``ALL``); a script outside that logic (integers, non-linear terms, quantifiers) is read
+    under ``ALL`` instead.  A script that declares its own logic keeps it.
+
+    >>> cvc5_answer("(declare-fun x () Int)(assert (> x 1))(assert (< x 2))(check-sat)")
+    'unsat'
+    """
+    if "(set-logic" in smtlib:
+        return _run_cvc5(smtlib, timeout)
+    if "(forall" not in smtlib and "(exists" not in smtlib:
+        answer = _run_cvc5("(set-logic QF_LRA)\n" + smtlib, timeout)
+        if not answer.startswith("error"):
+            return answer
+    return _run_cvc5("(set-logic ALL)\n" + smtlib, timeout)
+
+
+def agreement(claim: str, answer: str, z3_answer: str, seconds: float | None = None) -> dict:
+    """The second solver's record for one z3 answer; raises InternalCheckError when cvc5 contradicts z3.
+
+    >>> agreement("c", "unsat", "unsat")
+    {'solver': 'cvc5', 'agrees': True}
+    >>> agreement("c", "unknown", "unsat", 60.0)["agrees"] is None
+    True
+    """
+    if answer == "unavailable":
+        return {"solver": "cvc5", "agrees": None, "answer": "unavailable", "why": "not installed (pip install cvc5)"}
+    if answer not in ("sat", "unsat"):
+        out = {"solver": "cvc5", "agrees": None, "answer": answer}
+        if seconds is not None:
+            out["seconds"] = round(seconds, 1)
+        return out
+    if answer != z3_answer:
+        raise InternalCheckError(f"{claim}: z3 says {z3_answer} but cvc5 says {answer} on the same SMT-LIB problem")
+    return {"solver": "cvc5", "agrees": True}
+
+
 def cross_check(claim: str, smtlib: str, z3_answer: str, timeout: float) -> dict:
     """cvc5 on the same problem; raises InternalCheckError when it contradicts z3.
 
@@ -65,16 +104,106 @@ def cross_check(claim: str, smtlib: str, z3_answer: str, timeout: float) -> dict
     """
     import time
     if not cvc5_available():
-        return {"solver": "cvc5", "agrees": None, "answer": "unavailable",
-                "why": "not installed (pip install cvc5)"}
+        return agreement(claim, "unavailable", z3_answer)
     start = time.perf_counter()
     answer = cvc5_answer(smtlib, timeout)
-    if answer not in ("sat", "unsat"):
-        return {"solver": "cvc5", "agrees": None, "answer": "unknown",
-                "seconds": round(time.perf_counter() - start, 1)}
-    if answer != z3_answer:
-        raise InternalCheckError(f"{claim}: z3 says {z3_answer} but cvc5 says {answer} on the same SMT-LIB problem")
-    return {"solver": "cvc5", "agrees": True}
+    return agreement(claim, answer, z3_answer, time.perf_counter() - start)
+
+
+#: Problems at least this long (SMT-LIB characters) are given to cvc5 in a child process while z3 works.
+PARALLEL_MIN_CHARS = 20000
+
+
+class Pending:
+    """cvc5's answer to one problem, computed while z3 works on the same problem (two cores).
+
+    The problem goes to a forked child (so the definitions in force now are the ones cvc5 reads); a
+    child that overruns its time limit is killed — cvc5 can ignore its own limit.  Small problems,
+    and processes that may not fork (pool workers, threads other than the main one), run cvc5 in this
+    process when :meth:`result` is asked.
+
+    >>> p = cvc5_async("(declare-fun x () Real)(assert (> x 1))(assert (< x 0))(check-sat)", 5.0)
+    >>> p.result()[0]
+    'unsat'
+    """
+
+    def __init__(self, smtlib: str, timeout: float) -> None:
+        import time
+        self.smtlib, self.timeout, self.start = smtlib, timeout, time.perf_counter()
+        self._proc = self._conn = None
+        self._answer: str | None = None
+        self._seconds = 0.0
+        if not cvc5_available():
+            self._answer = "unavailable"
+        elif len(smtlib) >= PARALLEL_MIN_CHARS and _may_fork():
+            self._fork()
+
+    def _fork(self) -> None:
+        import multiprocessing
+        import os
+        ctx = multiprocessing.get_context("fork")
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_serve, args=(child, self.smtlib, self.timeout, os.getpid()), daemon=True)
+        try:
+            proc.start()
+        except (AssertionError, OSError):
+            return
+        child.close()
+        self._proc, self._conn = proc, parent
+
+    def result(self) -> tuple[str, float]:
+        """(answer, seconds): ``"sat"``, ``"unsat"``, ``"unknown"``, ``"unavailable"`` or an error text."""
+        import time
+        if self._answer is not None:
+            return self._answer, self._seconds
+        if self._proc is None:
+            own = time.perf_counter()
+            self._answer = cvc5_answer(self.smtlib, self.timeout)
+            self._seconds = time.perf_counter() - own
+        else:
+            if self._conn.poll(self.timeout + 10.0):
+                try:
+                    self._answer = self._conn.recv()
+                except EOFError:
+                    self._answer = "error (the cvc5 process ended without an answer)"
+            else:
+                self._answer = "unknown"
+            self._seconds = time.perf_counter() - self.start
+            self.cancel()
+        return self._answer, self._seconds
+
+    def cancel(self) -> None:
+        """Stop the child (z3 gave up, or the answer is in)."""
+        if self._proc is not None:
+            if self._proc.is_alive():
+                self._proc.kill()
+            self._proc.join()
+            self._conn.close()
+            self._proc = None
+
+
+def _may_fork() -> bool:
+    import multiprocessing
+    import threading
+    return (not multiprocessing.current_process().daemon
+            and threading.current_thread() is threading.main_thread())
+
+
+def _serve(conn, smtlib: str, timeout: float, parent: int) -> None:
+    from ..workers import die_with_parent
+    import signal
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    die_with_parent(parent)
+    try:
+        conn.send(cvc5_answer(smtlib, timeout))
+    finally:
+        conn.close()
+
+
+def cvc5_async(smtlib: str, timeout: float) -> Pending:
+    """Start cvc5 on a problem now; ask :meth:`Pending.result` after z3 has answered."""
+    return Pending(smtlib, timeout)
 
 
 _RECORDS: list[list] = []

@@ -1,0 +1,213 @@
+"""One place where the fair-set analysis asks SMT solvers: a z3 portfolio and cvc5's second opinion.
+
+:func:`decide` tries several z3 strategies within one budget — nlsat with a fixed variable order
+(fast on the bilinear and trilinear problems of bargaining), then z3's default solver, then nlsat
+with its own ordering — and returns the first definite answer.  :func:`confirm` hands the same
+problems, as SMT-LIB, to cvc5 in a killable child process (:mod:`exactfair.smt.isolated`) and
+returns the second-solver record every solver-backed verdict carries; a contradiction between the
+two solvers raises :class:`~exactfair.verdicts.InternalCheckError`.
+
+>>> import z3
+>>> x = z3.Real("x")
+>>> a = decide([x * x < 2, x > 1, x * x * x > 2])
+>>> a.status, a.strategy
+('sat', 'nlsat')
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import z3
+
+from ..verdicts import InternalCheckError, combine_agreements
+
+__all__ = ["Answer", "decide", "confirm", "z3_vars", "rational_solution", "agreement_text", "smtlib"]
+
+#: Default seconds for one question to z3 (split over the strategies) and to cvc5.
+BUDGET = 20.0
+
+
+@dataclass
+class Answer:
+    """z3's answer to one question: ``sat``/``unsat``/``unknown``, the model, the strategy and the SMT-LIB text."""
+
+    status: str
+    model: Any = None
+    strategy: str = ""
+    seconds: float = 0.0
+    reason: str = ""
+    smtlib: str = field(default="", repr=False)
+
+
+def z3_vars(symbols) -> dict:
+    """A z3 real variable for each sympy symbol (by name).
+
+    >>> import sympy
+    >>> z3_vars([sympy.Symbol("p")])
+    {p: p}
+    """
+    return {s: z3.Real(s.name) for s in symbols}
+
+
+def _strategies(quantified: bool):
+    if quantified:
+        return [("z3", lambda: z3.Solver()), ("nlqsat", lambda: z3.Tactic("nlqsat").solver())]
+    return [("nlsat", lambda: z3.With(z3.Tactic("qfnra-nlsat"), reorder=False).solver()),
+            ("z3", lambda: z3.Solver()),
+            ("nlsat-reordered", lambda: z3.Tactic("qfnra-nlsat").solver())]
+
+
+def _has_quantifier(assertions) -> bool:
+    seen = set()
+    stack = list(assertions)
+    while stack:
+        e = stack.pop()
+        if e.get_id() in seen:
+            continue
+        seen.add(e.get_id())
+        if z3.is_quantifier(e):
+            return True
+        stack.extend(e.children())
+    return False
+
+
+def smtlib(assertions: Sequence) -> str:
+    """The SMT-LIB script of the assertions (ending in ``(check-sat)``)."""
+    s = z3.Solver()
+    s.add(list(assertions))
+    return s.to_smt2()
+
+
+def decide(assertions: Sequence, budget: float = BUDGET) -> Answer:
+    """Satisfiability of the conjunction of z3 ``assertions``, trying strategies in turn within ``budget`` s.
+
+    The first strategy gets a quarter of the budget, the second half of what is left, the last the rest.
+    """
+    start = time.perf_counter()
+    assertions = list(assertions)
+    strategies = _strategies(_has_quantifier(assertions))
+    reasons = []
+    shares = [0.25, 0.5, 1.0]
+    for k, (name, make) in enumerate(strategies):
+        left = budget - (time.perf_counter() - start)
+        if left <= 0.05:
+            break
+        slot = left * (shares[k] if k < len(strategies) - 1 else 1.0)
+        solver = make()
+        solver.set("timeout", max(1, int(slot * 1000)))
+        solver.add(assertions)
+        try:
+            answer = solver.check()
+        except z3.Z3Exception as exc:               # a strategy that cannot take the problem (e.g. nlsat and ite)
+            reasons.append(f"{name}: {exc}")
+            continue
+        if answer == z3.sat:
+            return Answer("sat", solver.model(), name, time.perf_counter() - start, smtlib=smtlib(assertions))
+        if answer == z3.unsat:
+            return Answer("unsat", None, name, time.perf_counter() - start, smtlib=smtlib(assertions))
+        reasons.append(f"{name}: {solver.reason_unknown()}")
+    return Answer("unknown", None, "", time.perf_counter() - start, "; ".join(reasons) or "no time left",
+                  smtlib=smtlib(assertions))
+
+
+def confirm(answers: Sequence[Answer], claim: str, timeout: float = BUDGET) -> dict:
+    """cvc5's second opinion on z3's definite answers; the record a verdict stores as ``second_solver``.
+
+    ``{"solver": "cvc5", "agrees": True, "checked": k}`` when cvc5 gave the same answer to all k
+    problems; ``"agrees": None`` (with ``"unconfirmed"``) when it could not decide some of them.
+    Raises InternalCheckError when it contradicts z3.
+    """
+    from ..smt.isolated import cvc5_answers
+    from ..smt.solvers import cvc5_available
+    definite = [a for a in answers if a.status in ("sat", "unsat")]
+    if not definite:
+        return {"applicable": False, "why": "no definite solver answer to confirm"}
+    if not cvc5_available():
+        return {"applicable": False, "why": "cvc5 is not installed (pip install cvc5)"}
+    replies = cvc5_answers([a.smtlib for a in definite], timeout=timeout)
+    records = []
+    for a, reply in zip(definite, replies):
+        if reply in ("sat", "unsat") and reply != a.status:
+            raise InternalCheckError(f"{claim}: z3 says {a.status} but cvc5 says {reply} on the same SMT-LIB problem")
+        records.append({"solver": "cvc5", "agrees": True if reply == a.status else None})
+    out = combine_agreements(records)
+    unconfirmed = sum(r["agrees"] is not True for r in records)
+    if unconfirmed:
+        out["unconfirmed"] = unconfirmed
+    return out
+
+
+def agreement_text(record: dict | None) -> str:
+    """How a verdict's second-solver record reads in a report.
+
+    >>> agreement_text({"solver": "cvc5", "agrees": True, "checked": 2})
+    'z3, confirmed by cvc5'
+    >>> agreement_text({"solver": "cvc5", "agrees": None, "checked": 2, "unconfirmed": 1})
+    'z3 only: cvc5 could not confirm 1 of 2 problem(s)'
+    """
+    if not record:
+        return "exact computation"
+    if record.get("applicable") is False:
+        return f"z3 only ({record.get('why', 'no second solver')})" if "installed" in record.get("why", "") \
+            else record.get("why", "")
+    if record.get("agrees") is True:
+        return "z3, confirmed by cvc5"
+    return f"z3 only: cvc5 could not confirm {record.get('unconfirmed', '?')} of {record.get('checked', '?')} problem(s)"
+
+
+def _candidates(value) -> list[Fraction]:
+    """Simple rationals close to an algebraic value: interval midpoints at shrinking widths."""
+    from fractions import Fraction
+    out = []
+    for bits in (3, 6, 10, 16, 24, 40):
+        lo, hi = value.approximate(Fraction(1, 2 ** bits))
+        mid = (lo + hi) / 2
+        out.append(mid.limit_denominator(2 ** bits))
+    return list(dict.fromkeys(out))
+
+
+def rational_solution(assertions: Sequence, variables: dict, model, budget: float = 5.0) -> dict | None:
+    """A rational solution of the assertions near a model with algebraic values, or None.
+
+    ``variables`` maps sympy symbols to z3 variables.  Coordinates are fixed one at a time to
+    simple rationals near the model's value while the rest stays satisfiable (a few z3 calls).
+    Returns ``{symbol: Fraction}`` or None when no such rational point was found.
+
+    >>> import sympy
+    >>> p, q = sympy.symbols("p q")
+    >>> env = z3_vars([p, q])
+    >>> cons = [env[p] * env[p] < 2, env[p] > 1, env[q] == env[p] + 1]
+    >>> a = decide(cons + [env[p] * env[p] * env[p] > 2])
+    >>> sol = rational_solution(cons, env, a.model)
+    >>> 1 < sol[p] ** 2 < 2 and sol[q] == sol[p] + 1
+    True
+    """
+    from fractions import Fraction
+
+    from .algebraic import from_z3
+    start = time.perf_counter()
+    assertions = list(assertions)
+    values = {s: from_z3(model.eval(v, model_completion=True)) for s, v in variables.items()}
+    fixed: dict = {}
+    for s, v in variables.items():
+        value = values[s]
+        if value.is_rational():
+            options = [value.to_fraction()]
+        else:
+            options = _candidates(value)
+        for c in options:
+            left = budget - (time.perf_counter() - start)
+            if left <= 0:
+                return None
+            answer = decide(assertions + [v == z3.RealVal(str(c))], min(left, 1.0))
+            if answer.status == "sat":
+                assertions.append(v == z3.RealVal(str(c)))
+                fixed[s] = Fraction(c)
+                values = {t: from_z3(answer.model.eval(w, model_completion=True)) for t, w in variables.items()}
+                break
+        else:
+            return None
+    return fixed

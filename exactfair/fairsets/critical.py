@@ -98,14 +98,14 @@ def critical_values(objective: sympy.Expr, equations: Sequence[sympy.Expr], gens
     order = free + sorted(csyms, key=lambda s: s.name) + [_V]
     for e in list(normalised):                          # drop equations implied by the others (ideal membership)
         others = [f for f in normalised if f is not e]
-        if others and sympy.groebner(others + minpolys, *order[:-1], order="grevlex").reduce(e)[1] == 0:
+        if others and sympy.groebner(others + minpolys, *order[:-1], order="grevlex", domain="QQ").reduce(e)[1] == 0:
             normalised = others
     minors = []
     if free and len(normalised) + 1 <= len(free):
         jac = sympy.Matrix([[sympy.diff(f, x) for x in free] for f in [u] + normalised])
         k = len(normalised) + 1
         minors = [jac.extract(list(range(k)), list(cols)).det() for cols in itertools.combinations(range(len(free)), k)]
-    basis = sympy.groebner(normalised + minors + minpolys + [_V - u], *order, order="lex")
+    basis = sympy.groebner(normalised + minors + minpolys + [_V - u], *order, order="lex", domain="QQ")
     if list(basis.exprs) == [1]:
         return []
     univariate = [g for g in basis.exprs if g.free_symbols <= {_V} and g.free_symbols]

@@ -29,7 +29,7 @@ import sympy
 from .algebraic import Real, as_real, real_roots
 from .atoms import Atom, atoms, dnf, evaluate
 
-__all__ = ["is_empty", "holds_near", "rational_between", "sample_points"]
+__all__ = ["is_empty", "holds_near", "rational_between", "sample_points", "point_str", "point_text"]
 
 
 def rational_between(a: Real, b: Real) -> Fraction:
@@ -182,6 +182,15 @@ def holds_near(f, point: Mapping[sympy.Symbol, Any], direction: Mapping[sympy.Sy
         parts = [walk(h) for h in g[1]]
         return all(parts) if g[0] == "and" else any(parts)
     return walk(f)
+
+
+def point_str(point: Mapping[Any, Any]) -> str:
+    """A point as ``(p = 1/2, q = 0)`` (exact values).
+
+    >>> point_str({sympy.Symbol("p"): Fraction(1, 2), "q": 0})
+    '(p = 1/2, q = 0)'
+    """
+    return "(" + ", ".join(f"{k} = {as_real(v) if not isinstance(v, str) else v}" for k, v in point.items()) + ")"
 
 
 def point_text(point: Mapping[sympy.Symbol, Any]) -> dict[str, str]:

@@ -41,7 +41,7 @@ from .core import StrategicGame
 from .exactsets import point_text
 from .solving import BUDGET, Answer, confirm, decide, rational_solution, z3_vars
 
-__all__ = ["Outcome", "lexicographic_outcome", "maximise", "region_formula"]
+__all__ = ["Outcome", "lexicographic_outcome", "maximise", "region_formula", "check_nonempty"]
 
 #: Most points z3 may propose while one maximum is searched.
 MAX_STEPS = 60
@@ -219,6 +219,45 @@ def _exact_point(game: StrategicGame, region, equalities, budget: float) -> dict
     return dict(zip(gens, values))
 
 
+def check_nonempty(game: StrategicGame, region, budget: float = BUDGET) -> tuple[Verdict, dict | None]:
+    """F non-empty: proved by an exact point (checked by exact arithmetic), or refuted by z3 (and cvc5).
+
+    >>> from exactfair.fairsets.post import example1
+    >>> b = example1()
+    >>> v, point = check_nonempty(b.game, region_formula(b.game, b.fair_sets))
+    >>> v.verdict, A.evaluate(region_formula(b.game, b.fair_sets), point)
+    ('proved', True)
+    """
+    start = time.perf_counter()
+    claim = "F = ∩F_i is non-empty"
+    enc = _Encoder(game.symbols())
+    problem = [enc.formula(region)]
+    answer = decide(problem, budget)
+    if answer.status == "unsat":
+        return Refuted(claim, "R", game.n, time.perf_counter() - start, (),
+                       Witness(violation="F = ∩F_i is empty (z3: unsat)"),
+                       second_solver=confirm([answer], claim)), None
+    if answer.status != "sat":
+        return Unknown(claim, "R", game.n, time.perf_counter() - start, reason=answer.reason), None
+    point = rational_solution(problem, enc.env, answer.model, budget=min(5.0, budget))
+    if point is None:
+        point = {g: from_z3(answer.model.eval(enc.env[g], model_completion=True)) for g in game.symbols()}
+    point = dict(zip(point, _unify([as_real(v) for v in point.values()])))
+    if not A.evaluate(region, point):
+        raise InternalCheckError(f"{claim}: z3's point {_fmt(point)} is not in F")
+    return _nonempty_by(point, game.n, start), point
+
+
+def _nonempty_by(point: dict, n: int, start: float) -> Verdict:
+    return Proved("F = ∩F_i is non-empty", "R", n, time.perf_counter() - start,
+                  (f"F contains the exact point {_fmt(point)} (checked by exact arithmetic)",),
+                  second_solver={"applicable": False, "why": "exact point, checked by exact arithmetic"})
+
+
+def _fmt(point: dict) -> str:
+    return "(" + ", ".join(f"{k} = {v}" for k, v in point.items()) + ")"
+
+
 def lexicographic_outcome(game: StrategicGame, fair_sets: Sequence, order: Sequence[int] | None = None,
                           budget: float = BUDGET) -> Outcome:
     """Maximise U_{order[0]} over F, then the next utility over the maximisers, …; prove the result."""
@@ -227,33 +266,30 @@ def lexicographic_outcome(game: StrategicGame, fair_sets: Sequence, order: Seque
     order = tuple(range(n)) if order is None else tuple(order)
     gens = game.symbols()
     region = region_formula(game, fair_sets)
-    empty_outcome = dict(order=order, values=(), point={}, utilities=(), unique=None)
+    nonempty, _ = check_nonempty(game, region, budget)
+    empty_outcome = dict(order=order, values=(), point={}, utilities=(), unique=None, nonempty=nonempty)
+    if nonempty.verdict != "proved":
+        why = "F is empty" if nonempty.verdict == "refuted" else "no point of F was found"
+        none = _fail("lexicographic optimum", n, start, why)
+        return Outcome(**empty_outcome, lexicographic=none, pareto=none, seconds=time.perf_counter() - start)
     equalities: list = []
     for k in order:
         best = maximise(region, gens, game.utilities[k], equalities, budget)
-        if best.status == "empty":
-            refuted = Refuted("F is non-empty", "R", n, time.perf_counter() - start, (),
-                              Witness(violation="F = ∩F_i is empty (z3: unsat)"),
-                              second_solver=confirm([best.certificate], "F is non-empty"))
-            none = _fail("lexicographic optimum", n, start, "F is empty")
-            return Outcome(**empty_outcome, nonempty=refuted, lexicographic=none, pareto=none,
-                           seconds=time.perf_counter() - start)
         if best.value is None or best.status != "proved":
-            unknown = _fail(f"max U{k + 1} over the lexicographic set", n, start,
-                            best.reason or "no maximum found")
-            nonempty = _fail("F is non-empty", n, start, "no point of F found within the budget") \
-                if best.value is None else Proved("F is non-empty", "R", n, time.perf_counter() - start,
-                                                  ("z3 found points of F",), second_solver=None)
-            return Outcome(**empty_outcome, nonempty=nonempty, lexicographic=unknown, pareto=unknown,
-                           seconds=time.perf_counter() - start)
+            reason = best.reason or "no maximum found"
+            if best.status == "unknown" and "explored cells" in reason:
+                reason = (f"the supremum of U{k + 1} over the lexicographic set was not found to be attained — F may "
+                          f"not be closed (then the post's construction has no maximum); {reason}")
+            unknown = _fail(f"max U{k + 1} over the lexicographic set", n, start, reason)
+            return Outcome(**empty_outcome, lexicographic=unknown, pareto=unknown, seconds=time.perf_counter() - start)
         values = _unify([v for _, v in equalities] + [best.value])
         equalities = list(zip([game.utilities[j] for j in order[:len(values)]], values))
     values = [v for _, v in equalities]
     point = _exact_point(game, region, equalities, budget)
     if point is None:
         unknown = _fail("an exact optimal point", n, start, "z3 found no point with the optimal utilities")
-        return Outcome(**{**empty_outcome, "values": tuple(values)}, nonempty=unknown, lexicographic=unknown,
-                       pareto=unknown, seconds=time.perf_counter() - start)
+        return Outcome(**{**empty_outcome, "values": tuple(values)}, lexicographic=unknown, pareto=unknown,
+                       seconds=time.perf_counter() - start)
     # one number field for everything in the answer
     unified = _unify(values + list(point.values()))
     values, coords = unified[:len(values)], unified[len(values):]
@@ -261,10 +297,8 @@ def lexicographic_outcome(game: StrategicGame, fair_sets: Sequence, order: Seque
     equalities = list(zip([game.utilities[j] for j in order], values))
     utilities = [A.poly_value(u, point) for u in game.utilities]
     if not A.evaluate(region, point) or any(utilities[j] != v for j, v in zip(order, values)):
-        raise InternalCheckError(f"the optimal point {point_text(point)} does not re-check exactly")
-    nonempty = Proved("F is non-empty", "R", n, time.perf_counter() - start,
-                      (f"contains the exact point {point_text(point)} (checked by exact arithmetic)",),
-                      second_solver={"applicable": False, "why": "exact point, checked by exact arithmetic"})
+        raise InternalCheckError(f"the optimal point {_fmt(point)} does not re-check exactly")
+    nonempty = _nonempty_by(point, n, start)
     lexicographic = _prove_lexicographic(game, region, order, values, budget)
     pareto = _prove_pareto(game, region, utilities, point, budget)
     unique, optimal_set = _uniqueness(game, region, equalities, point, budget)
@@ -304,7 +338,7 @@ def _prove_pareto(game, region, utilities, point, budget) -> Verdict:
     answer = decide(problem, budget)
     if answer.status == "unsat":
         return Proved(claim, "F", game.n, time.perf_counter() - start,
-                      (f"utilities ({', '.join(map(str, utilities))}) at {point_text(point)}",),
+                      (f"utilities ({', '.join(map(str, utilities))}) at {_fmt(point)}",),
                       second_solver=confirm([answer], claim))
     if answer.status == "sat":
         raise InternalCheckError(f"{claim}: a lexicographic optimum is Pareto-dominated — impossible; z3 model "

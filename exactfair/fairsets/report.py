@@ -24,7 +24,7 @@ import sympy
 from ..errors import ExactfairError
 from ..verdicts import Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
-from .exactsets import point_text
+from .exactsets import point_str, point_text
 from .optimum import Outcome, lexicographic_outcome
 from .solving import BUDGET, agreement_text, confirm, decide, rational_solution, z3_vars
 from .validity import Validity, check_map, check_validity
@@ -79,7 +79,7 @@ def check_same_set(game, a, b, claim: str, budget: float = BUDGET) -> Verdict:
         if point is not None and A.evaluate(differ, point):
             which = "the first" if A.evaluate(fa, point) else "the second"
             return Refuted(claim, "R", game.n, time.perf_counter() - start, (),
-                           Witness(violation=f"r = {point_text(point)} is in {which} set only",
+                           Witness(violation=f"r = {point_str(point)} is in {which} set only",
                                    points=(point_text(point),)),
                            second_solver={"applicable": False, "why": "refutation re-checked by exact arithmetic"})
         return Unknown(claim, "R", game.n, time.perf_counter() - start,
@@ -169,13 +169,18 @@ class BargainReport:
 
 
 def _verdict_line(v: Verdict) -> str:
-    text = v.verdict.upper()
+    """PROVED (who proved it) — detail; REFUTED — the exact witness; UNKNOWN — why."""
     if v.verdict == "proved":
-        how = agreement_text(v.second_solver) if v.second_solver else "exact argument"
-        return f"{text} ({how})" + (f" — {v.details[0]}" if v.details and len(v.details) == 1 else "")
+        record = v.second_solver or {}
+        if record.get("applicable") is False and "installed" not in record.get("why", ""):
+            how = "exact"
+        else:
+            how = agreement_text(record)
+        detail = f" — {v.details[0]}" if len(v.details) == 1 else ""
+        return f"PROVED ({how}){detail}"
     if v.verdict == "refuted":
-        return f"{text} — {v.witness.violation}"
-    return f"{text} — {getattr(v, 'reason', '')}"
+        return f"REFUTED — {v.witness.violation}"
+    return f"{v.verdict.upper()} — {getattr(v, 'reason', '')}"
 
 
 def analyse(bargain, order: Sequence[int] | str | None = None, budget: float = BUDGET) -> BargainReport:

@@ -26,8 +26,10 @@ from ..verdicts import InternalCheckError, combine_agreements
 
 __all__ = ["Answer", "decide", "confirm", "z3_vars", "rational_solution", "agreement_text", "smtlib"]
 
-#: Default seconds for one question to z3 (split over the strategies) and to cvc5.
+#: Default seconds for one question to z3 (split over the strategies).
 BUDGET = 20.0
+#: Default seconds cvc5 gets to confirm one answer (it is killed after that; the verdict then says so).
+SECOND_OPINION = 5.0
 
 
 @dataclass
@@ -84,36 +86,37 @@ def smtlib(assertions: Sequence) -> str:
 def decide(assertions: Sequence, budget: float = BUDGET) -> Answer:
     """Satisfiability of the conjunction of z3 ``assertions``, trying strategies in turn within ``budget`` s.
 
-    The first strategy gets a quarter of the budget, the second half of what is left, the last the rest.
+    The strategies take turns with growing time slices (0.25 s each, then 1 s, 4 s, …), so a question
+    that one strategy answers at once never waits for another strategy to time out.
     """
     start = time.perf_counter()
     assertions = list(assertions)
     strategies = _strategies(_has_quantifier(assertions))
-    reasons = []
-    shares = [0.25, 0.5, 1.0]
-    for k, (name, make) in enumerate(strategies):
-        left = budget - (time.perf_counter() - start)
-        if left <= 0.05:
-            break
-        slot = left * (shares[k] if k < len(strategies) - 1 else 1.0)
-        solver = make()
-        solver.set("timeout", max(1, int(slot * 1000)))
-        solver.add(assertions)
-        try:
-            answer = solver.check()
-        except z3.Z3Exception as exc:               # a strategy that cannot take the problem (e.g. nlsat and ite)
-            reasons.append(f"{name}: {exc}")
-            continue
-        if answer == z3.sat:
-            return Answer("sat", solver.model(), name, time.perf_counter() - start, smtlib=smtlib(assertions))
-        if answer == z3.unsat:
-            return Answer("unsat", None, name, time.perf_counter() - start, smtlib=smtlib(assertions))
-        reasons.append(f"{name}: {solver.reason_unknown()}")
-    return Answer("unknown", None, "", time.perf_counter() - start, "; ".join(reasons) or "no time left",
-                  smtlib=smtlib(assertions))
+    reasons: dict = {}
+    slot = 0.25
+    while True:
+        for name, make in strategies:
+            left = budget - (time.perf_counter() - start)
+            if left <= 0.02:
+                why = "; ".join(f"{k}: {v}" for k, v in reasons.items()) or "no time left"
+                return Answer("unknown", None, "", time.perf_counter() - start, why, smtlib=smtlib(assertions))
+            solver = make()
+            solver.set("timeout", max(1, int(min(slot, left) * 1000)))
+            solver.add(assertions)
+            try:
+                answer = solver.check()
+            except z3.Z3Exception as exc:               # a strategy that cannot take the problem
+                reasons[name] = str(exc)
+                continue
+            if answer == z3.sat:
+                return Answer("sat", solver.model(), name, time.perf_counter() - start, smtlib=smtlib(assertions))
+            if answer == z3.unsat:
+                return Answer("unsat", None, name, time.perf_counter() - start, smtlib=smtlib(assertions))
+            reasons[name] = solver.reason_unknown()
+        slot *= 4
 
 
-def confirm(answers: Sequence[Answer], claim: str, timeout: float = BUDGET) -> dict:
+def confirm(answers: Sequence[Answer], claim: str, timeout: float = SECOND_OPINION) -> dict:
     """cvc5's second opinion on z3's definite answers; the record a verdict stores as ``second_solver``.
 
     ``{"solver": "cvc5", "agrees": True, "checked": k}`` when cvc5 gave the same answer to all k

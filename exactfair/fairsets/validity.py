@@ -45,7 +45,7 @@ import z3
 from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness, combine_agreements
 from . import atoms as A
 from .core import FairSet
-from .exactsets import holds_near, is_empty, point_text
+from .exactsets import holds_near, is_empty, point_str, point_text
 from .solving import BUDGET, confirm, decide, rational_solution, z3_vars
 
 __all__ = ["Validity", "check_validity", "check_map"]
@@ -142,14 +142,14 @@ def _closed(s: _Slice, budget: float) -> Verdict:
         direction = {k: other[k] - point[k] for k in point}
         if any(direction.values()) and holds_near(inside, point, direction):
             if A.evaluate(s.condition, point):
-                raise InternalCheckError(f"{claim}: the limit point {point_text(point)} is in F_i after all")
+                raise InternalCheckError(f"{claim}: the limit point {point_str(point)} is in F_i after all")
             return Refuted(claim, "R", s.game.n, _elapsed(start), (),
-                           Witness(violation=f"{point_text(point)} is not in {s.tag}, but every point of the segment "
-                                             f"from it towards {point_text(other)} close enough to it is: the "
+                           Witness(violation=f"{point_str(point)} is not in {s.tag}, but every point of the segment "
+                                             f"from it towards {point_str(other)} close enough to it is: the "
                                              "graph of the slice map is not closed",
                                    points=(point_text(point), point_text(other))), second_solver=_EXACT_WITNESS)
     return Unknown(claim, "R", s.game.n, _elapsed(start),
-                   reason=f"{point_text(point)} is in the closure relaxation but not in F_i; no segment of F_i "
+                   reason=f"{point_str(point)} is in the closure relaxation but not in F_i; no segment of F_i "
                           "reaching it was found")
 
 
@@ -173,16 +173,66 @@ def _nearby_points(s: _Slice, inside, point: dict, budget: float):
 
 
 # ----------------------------------------------------------------------------- non-empty slices
+def _vertex_condition(s: _Slice):
+    """"Some slice is empty" without a quantifier, when F_i is affine in x and closed; else None.
+
+    A non-empty polytope inside Δ_i has a vertex: d linearly independent constraints tight, the
+    rest satisfied.  So the slice at y is empty exactly when, for every case of F_i's disjunctive
+    normal form and every choice T of d constraints (atoms and facets of Δ_i), the matrix of T is
+    singular or its solution x_T = adj(M)·c / det violates a constraint — signs of polynomials in y
+    after multiplying by det².
+    """
+    if not A.is_closed_form(s.condition):
+        return None
+    cases = A.dnf(s.condition, limit=64)
+    if cases is None:
+        return None
+    d = len(s.x)
+    facets = [A.Atom(sympy.expand(c), ">=") for c in s.x] + [A.Atom(sympy.expand(1 - sympy.Add(*s.x)), ">=")]
+    rows_of = {}
+    for atom in {a for case in cases for a in case} | set(facets):
+        poly = sympy.Poly(atom.poly, *s.x)
+        if poly.total_degree() > 1:
+            return None
+        rows_of[atom] = ([poly.coeff_monomial(x) for x in s.x], poly.coeff_monomial(1))
+    clauses = []
+    import itertools
+    for case in cases:
+        constraints = list(dict.fromkeys(list(case) + facets))
+        if len(constraints) > 10:
+            return None
+        for chosen in itertools.combinations(constraints, d):
+            matrix = sympy.Matrix([rows_of[a][0] for a in chosen])
+            rhs = sympy.Matrix([-rows_of[a][1] for a in chosen])
+            det = sympy.expand(matrix.det())
+            if det == 0:
+                continue
+            adj_rhs = [sympy.expand(e) for e in matrix.adjugate() * rhs]
+            violated = [A.formula(sympy.Eq(det, 0), s.y)] if not det.is_number else []
+            for a in constraints:
+                coeffs, const = rows_of[a]
+                numerator = sympy.expand(sum(c * v for c, v in zip(coeffs, adj_rhs)) + const * det)
+                value = sympy.expand(numerator * det)
+                rel = sympy.Ne(value, 0) if a.op == "==" else value < 0
+                violated.append(A.formula(rel, s.y))
+            clauses.append(("or", tuple(violated)) if len(violated) > 1 else violated[0])
+    return A.conjunction([s.dom_y] + clauses)
+
+
 def _nonempty(s: _Slice, budget: float) -> Verdict:
     start = time.perf_counter()
     claim = f"every slice of {s.tag} is non-empty: for each r_{{-{s.i + 1}}} some x ∈ Δ{s.i + 1} is fair"
-    xs = [s.env[c] for c in s.x]
-    empty_slice = z3.ForAll(xs, z3.Implies(s.z3(s.dom_x), z3.Not(s.z3(s.condition))))
-    problem = [s.z3(s.dom_y), empty_slice]
+    vertices = _vertex_condition(s)
+    if vertices is not None:
+        problem = [s.z3(vertices)]
+        how = "z3: no r_{-i} makes every candidate vertex of the slice infeasible (vertex enumeration, no quantifier)"
+    else:
+        xs = [s.env[c] for c in s.x]
+        problem = [s.z3(s.dom_y), z3.ForAll(xs, z3.Implies(s.z3(s.dom_x), z3.Not(s.z3(s.condition))))]
+        how = "z3: no r_{-i} has an empty slice (quantified)"
     answer = decide(problem, budget)
     if answer.status == "unsat":
-        return Proved(claim, "R", s.game.n, _elapsed(start), ("z3: no r_{-i} has an empty slice (quantified)",),
-                      second_solver=confirm([answer], claim))
+        return Proved(claim, "R", s.game.n, _elapsed(start), (how,), second_solver=confirm([answer], claim))
     if answer.status == "unknown":
         return Unknown(claim, "R", s.game.n, _elapsed(start), reason=answer.reason, smtlib=answer.smtlib)
     others = {c: s.env[c] for c in s.y}
@@ -191,17 +241,17 @@ def _nonempty(s: _Slice, budget: float) -> Verdict:
         return Unknown(claim, "R", s.game.n, _elapsed(start),
                        reason="z3 found an r_{-i} with an empty slice, but only with irrational coordinates")
     if not A.evaluate(s.dom_y, y):
-        raise InternalCheckError(f"{claim}: the point {point_text(y)} is outside the others' simplices")
+        raise InternalCheckError(f"{claim}: the point {point_str(y)} is outside the others' simplices")
     sliced = A.conjunction([s.dom_x, A.substitute(s.condition, _rationals(y), s.x)])
     empty = is_empty(sliced, s.x)
     if empty is None:
         return Unknown(claim, "R", s.game.n, _elapsed(start),
-                       reason=f"z3 says the slice at {point_text(y)} is empty; exactfair cannot re-check this slice "
+                       reason=f"z3 says the slice at {point_str(y)} is empty; exactfair cannot re-check this slice "
                               "exactly (it is not affine in the player's coordinates)")
     if not empty:
-        raise InternalCheckError(f"{claim}: z3 says the slice at {point_text(y)} is empty, exact arithmetic disagrees")
+        raise InternalCheckError(f"{claim}: z3 says the slice at {point_str(y)} is empty, exact arithmetic disagrees")
     return Refuted(claim, "R", s.game.n, _elapsed(start), (),
-                   Witness(violation=f"at r_{{-{s.i + 1}}} = {point_text(y)} no x ∈ Δ{s.i + 1} satisfies {s.tag} "
+                   Witness(violation=f"at r_{{-{s.i + 1}}} = {point_str(y)} no x ∈ Δ{s.i + 1} satisfies {s.tag} "
                                      "(the slice is empty)", points=(point_text(y),)), second_solver=_EXACT_WITNESS)
 
 
@@ -243,10 +293,10 @@ def _convex(s: _Slice, budget: float, closed: bool) -> Verdict:
           and A.evaluate(s.condition, {**y, **x1}) and A.evaluate(s.condition, {**y, **x2})
           and not A.evaluate(s.condition, {**y, **mid}))
     if not ok:
-        raise InternalCheckError(f"{claim}: z3's non-convex slice at {point_text(y)} does not re-check exactly")
+        raise InternalCheckError(f"{claim}: z3's non-convex slice at {point_str(y)} does not re-check exactly")
     return Refuted(claim, "R", s.game.n, _elapsed(start), (),
-                   Witness(violation=f"at r_{{-{s.i + 1}}} = {point_text(y)} the slice contains {point_text(x1)} and "
-                                     f"{point_text(x2)} but not their midpoint {point_text(mid)}: it is not convex",
+                   Witness(violation=f"at r_{{-{s.i + 1}}} = {point_str(y)} the slice contains {point_str(x1)} and "
+                                     f"{point_str(x2)} but not their midpoint {point_str(mid)}: it is not convex",
                            points=(point_text(y), point_text(x1), point_text(x2))), second_solver=_EXACT_WITNESS)
 
 
@@ -292,13 +342,11 @@ def check_map(fs: FairSet, budget: float = BUDGET) -> list[Verdict]:
             into = Unknown(claim, "all r ∈ R", game.n, _elapsed(start), reason="only irrational points leave Δ_i")
         else:
             if not (A.evaluate(dom, point) and A.evaluate(bad, point)):
-                raise InternalCheckError(f"{claim}: z3's point {point_text(point)} does not re-check")
-            shown = ", ".join(f"{c.name}: {v}" for c, v in zip(coords if interval is None else ["lo", "hi"],
-                                                                 [A.poly_value(sympy.expand(e), point) if
-                                                                  not e.has(sympy.Min, sympy.Max, sympy.Piecewise)
-                                                                  else e.subs(_rationals(point)) for e in values]))
+                raise InternalCheckError(f"{claim}: z3's point {point_str(point)} does not re-check")
+            names = [c.name for c in coords] if interval is None else ["lo", "hi"]
+            shown = ", ".join(f"{c}: {e.subs(_rationals(point))}" for c, e in zip(names, values))
             into = Refuted(claim, "all r ∈ R", game.n, _elapsed(start), (),
-                           Witness(violation=f"at r = {point_text(point)} the map's value ({shown}) is outside "
+                           Witness(violation=f"at r = {point_str(point)} the map's value ({shown}) is outside "
                                              f"Δ{i + 1}", points=(point_text(point),)), second_solver=_EXACT_WITNESS)
     else:
         into = Unknown(claim, "all r ∈ R", game.n, _elapsed(start), reason=answer.reason, smtlib=answer.smtlib)

@@ -246,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
                                          "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
                                          "optima exactly, and optionally plot them.")
     bargain.add_argument("game", metavar="GAME",
-                         help="a bargaining JSON file, or post-example1, post-example2, post-example3")
+                         help="a bargaining JSON file, or a shipped problem: post-example1, post-example2, "
+                              "post-example3, ultimatum, demand, volunteers")
     bargain.add_argument("--order", help="the players' order for the lexicographic optimum: names or numbers, "
                                           "comma separated (default 1,2,…,n)")
     bargain.add_argument("--timeout", type=_positive_float, help="seconds for each solver question (default 20)")
@@ -484,13 +485,13 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_bargain(args: argparse.Namespace) -> int:
-    from .fairsets.post import EXAMPLES, example
+    from .fairsets.examples import BARGAINS, bargain
     from .fairsets.report import analyse, parse_order
     from .fairsets.spec import read_bargain
 
     if args.plot:
         _refuse_overwriting_input(Path(args.plot), [args.game], "--plot")
-    b = example(args.game) if args.game in EXAMPLES else read_bargain(args.game)
+    b = bargain(args.game) if args.game in BARGAINS and not Path(args.game).exists() else read_bargain(args.game)
     order = parse_order(args.order, b.game.names)
     report = analyse(b, order, **({"budget": args.timeout} if args.timeout else {}))
     if args.plot:

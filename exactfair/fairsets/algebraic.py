@@ -284,6 +284,13 @@ class Real:
     def _cmp(self, other: Any) -> int:
         other = as_real(other)
         if self.field is not None and other.field is not None and self.field != other.field:
+            for _ in range(64):                       # distinct numbers separate quickly; equal ones never do
+                la, ha = self.bounds()
+                lb, hb = other.bounds()
+                if ha < lb or hb < la:
+                    return -1 if ha < lb else 1
+                self.field.refine()
+                other.field.refine()
             a, b = common_field([self, other])
             return (a - b).sign()
         return (self - other).sign()
@@ -411,8 +418,9 @@ def common_field(values: Sequence[Any]) -> list[Real]:
     fields = list(dict.fromkeys(r.field for r in reals if r.field is not None))
     if len(fields) <= 1:
         return reals
-    minpoly, coeffs, reps = sympy.primitive_element([k.theta() for k in fields], _X, ex=True)
-    poly = sympy.Poly(minpoly, _X)
+    z = sympy.Dummy("z")                  # not the symbol inside CRootOf: sympy substitutes into both otherwise
+    minpoly, coeffs, reps = sympy.primitive_element([k.theta() for k in fields], z, ex=True)
+    poly = sympy.Poly(minpoly, z)
     low = [_to_fraction(c) for c in reversed(poly.all_coeffs())]
     # which real root of the minimal polynomial is γ = Σ c_k θ_k: refine until one root is left
     def gamma_bounds() -> tuple[Fraction, Fraction]:

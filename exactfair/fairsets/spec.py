@@ -100,6 +100,15 @@ def _fail(source: str, message: str) -> GameFileError:
     return GameFileError(f"{source}: {message}")
 
 
+def _shown(label: str) -> str:
+    """A label as it may appear in a one-line message (control characters escaped).
+
+    >>> _shown("A"), _shown("A\\nB")
+    ('A', "'A\\\\nB'")
+    """
+    return label if label.isprintable() else repr(label)
+
+
 def _strings(value: Any, source: str, key: str, *, empty_ok: bool = False) -> list[str]:
     if not isinstance(value, list) or not all(isinstance(x, str) for x in value) or (not value and not empty_ok):
         raise _fail(source, f"{key!r} must be a list of strings")
@@ -119,7 +128,7 @@ def _labels(data: dict, source: str) -> tuple[list[str], list[list[str]]]:
     for i, labels in enumerate(actions):
         labels = _strings(labels, source, f"actions[{i}]")
         if len(labels) < 2 or len(set(labels)) != len(labels):
-            raise _fail(source, f"actions[{i}] ({players[i]}) needs at least two distinct action labels")
+            raise _fail(source, f"actions[{i}] ({_shown(players[i])}) needs at least two distinct action labels")
         out.append(labels)
     profiles = 1
     for labels in out:
@@ -155,18 +164,18 @@ def _payoffs(data: dict, players: list[str], actions: list[list[str]], source: s
             key = tuple(index[i][a] for i, a in enumerate(profile))
         except KeyError as exc:
             i = next(i for i, a in enumerate(profile) if a not in index[i])
-            raise _fail(source, f"{where}.profile: {exc.args[0]!r} is not an action of {players[i]} "
-                                f"({', '.join(actions[i])})") from None
+            raise _fail(source, f"{where}.profile: {exc.args[0]!r} is not an action of {_shown(players[i])} "
+                                f"({', '.join(map(_shown, actions[i]))})") from None
         values = row["utilities"]
         if not isinstance(values, list) or len(values) != len(players):
             raise _fail(source, f"{where}.utilities must list one payoff per player ({len(players)})")
         if key in table:
-            raise _fail(source, f"{where}: the profile {profile} is listed twice")
+            raise _fail(source, f"{where}: the profile ({', '.join(map(_shown, profile))}) is listed twice")
         table[key] = tuple(_exact(v, source, f"{where}.utilities[{i}]") for i, v in enumerate(values))
     for key in itertools.product(*[range(len(a)) for a in actions]):
         if key not in table:
-            missing = [actions[i][k] for i, k in enumerate(key)]
-            raise _fail(source, f"'payoffs' has no entry for the profile {missing}; every profile must be listed once")
+            missing = ", ".join(_shown(actions[i][k]) for i, k in enumerate(key))
+            raise _fail(source, f"'payoffs' has no entry for the profile ({missing}); every profile must be listed once")
     return table
 
 
@@ -184,8 +193,8 @@ def _coordinates(data: dict, players: list[str], actions: list[list[str]], sourc
     for i, (names, labels) in enumerate(zip(coords, actions)):
         _strings(names, source, f"coordinates[{i}]", empty_ok=True)
         if len(names) != len(labels) - 1:
-            raise _fail(source, f"coordinates[{i}] ({players[i]}) names {len(names)} probabilities; {players[i]} has "
-                                f"{len(labels)} actions, so give {len(labels) - 1}")
+            raise _fail(source, f"coordinates[{i}] ({_shown(players[i])}) names {len(names)} probabilities; "
+                                f"{_shown(players[i])} has {len(labels)} actions, so give {len(labels) - 1}")
         for name in names:
             if not _NAME.match(name) or "__" in name:
                 raise _fail(source, f"coordinate name {name!r} is not a name (letters, digits, single underscores; "

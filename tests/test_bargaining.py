@@ -7,7 +7,6 @@ as fixed tests.
 
 from __future__ import annotations
 
-import itertools
 import json
 import re
 from fractions import Fraction

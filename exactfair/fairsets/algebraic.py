@@ -97,19 +97,36 @@ class NumberField:
 
     @property
     def degree(self) -> int:
+        """[Q(θ) : Q], the degree of the minimal polynomial.
+
+        >>> NumberField([-2, 0, 0, 1], 0).degree
+        3
+        """
         return len(self.minpoly) - 1
 
     def sympy_poly(self) -> sympy.Poly:
-        """The minimal polynomial as a sympy Poly in ``x`` (integer coefficients)."""
+        """The minimal polynomial as a sympy Poly in ``x`` (integer coefficients).
+
+        >>> NumberField([Fraction(-1, 2), 0, 1], 1).sympy_poly().as_expr()
+        2*x**2 - 1
+        """
         return sympy.Poly(list(reversed([sympy.Rational(c.numerator, c.denominator) for c in self.minpoly])),
                           _X).clear_denoms()[1].primitive()[1]
 
     def interval(self) -> tuple[Fraction, Fraction]:
-        """The current isolating interval (lo, hi) of θ, lo < θ < hi."""
+        """The current isolating interval (lo, hi) of θ, lo < θ < hi.
+
+        >>> NumberField([-2, 0, 1], 1).interval()
+        (Fraction(1, 1), Fraction(2, 1))
+        """
         return self._lo, self._hi
 
     def refine(self) -> None:
-        """Halve θ's isolating interval (exactly, by the sign of the minimal polynomial at the midpoint)."""
+        """Halve θ's isolating interval (exactly, by the sign of the minimal polynomial at the midpoint).
+
+        >>> k = NumberField([-2, 0, 1], 1); k.refine(); k.interval()
+        (Fraction(1, 1), Fraction(3, 2))
+        """
         lo, hi = self._lo, self._hi
         mid = (lo + hi) / 2
         at_lo, at_mid = _eval(self.minpoly, lo), _eval(self.minpoly, mid)
@@ -119,7 +136,11 @@ class NumberField:
             self._hi = mid
 
     def theta(self) -> sympy.Expr:
-        """θ as a sympy expression: a radical for degree 2, else ``CRootOf``."""
+        """θ as a sympy expression: a radical for degree 2, else ``CRootOf``.
+
+        >>> NumberField([-1, -1, 1], 0).theta(), NumberField([-2, 0, 0, 1], 0).theta()
+        (1/2 - sqrt(5)/2, CRootOf(x**3 - 2, 0))
+        """
         if self.degree == 2:
             c0, c1, _ = self.minpoly
             disc = c1 * c1 - 4 * c0
@@ -138,13 +159,15 @@ class NumberField:
         return f"NumberField({self.sympy_poly().as_expr()}, root {self.index})"
 
     def z3_constraints(self, theta):
-        """z3 constraints pinning the z3 variable ``theta`` to θ: its minimal polynomial and interval."""
+        """z3 constraints pinning the z3 variable ``theta`` to θ: its minimal polynomial and interval.
+
+        >>> import z3
+        >>> NumberField([-2, 0, 1], 1).z3_constraints(z3.Real("t"))
+        [-2 + t*t == 0, 1 < t, 2 > t]
+        """
         import z3
-        value = z3.RealVal(0)
-        for c in reversed(self.minpoly):
-            value = value * theta + z3.RealVal(str(c))
         lo, hi = self.interval()
-        return [value == 0, theta > z3.RealVal(str(lo)), theta < z3.RealVal(str(hi))]
+        return [_z3_poly(self.minpoly, theta) == 0, theta > z3.RealVal(str(lo)), theta < z3.RealVal(str(hi))]
 
 
 class Real:
@@ -172,19 +195,36 @@ class Real:
 
     @classmethod
     def rational(cls, value: Any) -> "Real":
-        """The rational ``value`` (int, Fraction or sympy Rational)."""
+        """The rational ``value`` (int, Fraction or sympy Rational).
+
+        >>> Real.rational(Fraction(3, 4)).to_fraction()
+        Fraction(3, 4)
+        """
         return cls(None, [_to_fraction(value)])
 
     @classmethod
     def generator(cls, field: NumberField) -> "Real":
-        """θ itself."""
+        """θ itself.
+
+        >>> str(Real.generator(NumberField([-3, 0, 1], 1)))
+        'sqrt(3)'
+        """
         return cls(field, [0, 1])
 
     def is_rational(self) -> bool:
+        """Whether the number is rational.
+
+        >>> Real.rational(2).is_rational(), real_roots([1, 0, -2])[0].is_rational()
+        (True, False)
+        """
         return self.field is None
 
     def to_fraction(self) -> Fraction:
-        """The value as a Fraction (only for rationals)."""
+        """The value as a Fraction (only for rationals; an irrational number raises ValueError).
+
+        >>> Real.rational(5).to_fraction()
+        Fraction(5, 1)
+        """
         if self.field is not None:
             raise ValueError(f"{self} is irrational")
         return self.coeffs[0]
@@ -227,7 +267,11 @@ class Real:
     __rmul__ = __mul__
 
     def inverse(self) -> "Real":
-        """1/self, by the extended Euclidean algorithm modulo the minimal polynomial."""
+        """1/self, by the extended Euclidean algorithm modulo the minimal polynomial.
+
+        >>> str(real_roots([1, 0, -2])[1].inverse())
+        'sqrt(2)/2'
+        """
         if self.sign() == 0:
             raise ZeroDivisionError("division by zero")
         if self.field is None:
@@ -255,14 +299,22 @@ class Real:
 
     # order ----------------------------------------------------------------------
     def bounds(self) -> tuple[Fraction, Fraction]:
-        """A rational interval containing the value (tightened by each :meth:`NumberField.refine`)."""
+        """A rational interval containing the value (tightened by each :meth:`NumberField.refine`).
+
+        >>> real_roots([1, 0, -2])[1].bounds()
+        (Fraction(1, 1), Fraction(2, 1))
+        """
         if self.field is None:
             return self.coeffs[0], self.coeffs[0]
         lo, hi = self.field.interval()
         return _interval_eval(self.coeffs, lo, hi)
 
     def approximate(self, width: Fraction) -> tuple[Fraction, Fraction]:
-        """A rational interval of at most ``width`` containing the value."""
+        """A rational interval of at most ``width`` containing the value.
+
+        >>> real_roots([1, 0, -2])[1].approximate(Fraction(1, 100))
+        (Fraction(181, 128), Fraction(91, 64))
+        """
         lo, hi = self.bounds()
         while hi - lo > width:
             self.field.refine()
@@ -270,7 +322,12 @@ class Real:
         return lo, hi
 
     def sign(self) -> int:
-        """-1, 0 or 1, exactly."""
+        """-1, 0 or 1, exactly.
+
+        >>> r = real_roots([1, 0, -2])[1]
+        >>> (r - Fraction(99, 70)).sign(), (r * r - 2).sign()
+        (-1, 0)
+        """
         if all(c == 0 for c in self.coeffs):
             return 0
         while True:
@@ -321,7 +378,11 @@ class Real:
 
     # output ---------------------------------------------------------------------
     def to_sympy(self) -> sympy.Expr:
-        """The value as an exact sympy expression (radicals for quadratic fields, else CRootOf)."""
+        """The value as an exact sympy expression (radicals for quadratic fields, else CRootOf).
+
+        >>> (real_roots([1, 0, -2])[1] / 2 + 1).to_sympy()
+        sqrt(2)/2 + 1
+        """
         if self.field is None:
             c = self.coeffs[0]
             return sympy.Rational(c.numerator, c.denominator)
@@ -337,14 +398,30 @@ class Real:
         return f"Real({self})"
 
     def to_z3(self, theta=None):
-        """The value as a z3 term; ``theta`` is the z3 variable standing for the field's generator."""
-        import z3
-        if self.field is None:
-            return z3.RealVal(str(self.coeffs[0]))
-        out = z3.RealVal(0)
-        for c in reversed(self.coeffs):
-            out = out * theta + z3.RealVal(str(c))
-        return out
+        """The value as a z3 term; ``theta`` is the z3 variable standing for the field's generator.
+
+        >>> import z3
+        >>> (real_roots([1, 0, -2])[1] + 1).to_z3(z3.Real("t"))
+        1 + t
+        """
+        return _z3_poly(self.coeffs, theta)
+
+
+def _z3_poly(coeffs: Sequence[Fraction], theta):
+    """Σ c_k θ^k as a z3 term (zero coefficients left out)."""
+    import z3
+    terms = []
+    for k, c in enumerate(coeffs):
+        if c == 0:
+            continue
+        power = [theta] * k
+        if c == 1 and power:
+            terms.append(power[0] if k == 1 else z3.Product(power))
+        else:
+            terms.append(z3.Product([z3.RealVal(str(c))] + power) if power else z3.RealVal(str(c)))
+    if not terms:
+        return z3.RealVal(0)
+    return terms[0] if len(terms) == 1 else z3.Sum(terms)
 
 
 def _reduce(coeffs: list[Fraction], minpoly: Sequence[Fraction]) -> list[Fraction]:

@@ -9,8 +9,6 @@ polynomial constraints.  Formulas are plain nested tuples:
 
 ``("atom", Atom)``, ``("and", (f, …))``, ``("or", (f, …))``, ``("const", bool)``.
 
-Polynomials may also mention the generator symbols of number fields (``Symbol`` → ``NumberField``
-in ``constants``), which is how an irrational optimum value enters a later constraint.
 
 >>> p, q = sympy.symbols("p q", real=True)
 >>> f = formula(sympy.Min(p, q) >= sympy.Rational(1, 2), [p, q])
@@ -23,13 +21,13 @@ in ``constants``), which is how an irrational optimum value enters a later const
 from __future__ import annotations
 
 from dataclasses import dataclass
-from fractions import Fraction
+from fractions import Fraction  # noqa: F401  (the doctests use it)
 from typing import Any, Iterable, Mapping, Sequence
 
 import sympy
 
 from ..errors import ExactfairError
-from .algebraic import NumberField, Real, as_real, common_field
+from .algebraic import Real, as_real, common_field
 
 __all__ = ["Atom", "formula", "evaluate", "closure", "is_closed_form", "atoms", "to_z3", "show", "conjunction",
            "substitute", "dnf", "negate", "poly_value", "TRUE", "FALSE"]
@@ -194,7 +192,12 @@ def negate(f):
 
 
 def atoms(f) -> list[Atom]:
-    """The atoms of a formula, each once, in order of appearance."""
+    """The atoms of a formula, each once, in order of appearance.
+
+    >>> p = sympy.Symbol("p")
+    >>> [a.op for a in atoms(formula((p >= 0) & (p < 1) | sympy.Eq(p, 2), [p]))]
+    ['==', '>=', '>']
+    """
     if f[0] == "atom":
         return [f[1]]
     if f[0] == "const":
@@ -300,7 +303,13 @@ def _evaluate(f, point) -> bool:
 
 
 def to_z3(f, env: Mapping[sympy.Symbol, Any]):
-    """The formula as a z3 Boolean over the z3 variables ``env[symbol]``."""
+    """The formula as a z3 Boolean over the z3 variables ``env[symbol]``.
+
+    >>> import z3
+    >>> p = sympy.Symbol("p")
+    >>> to_z3(formula((p >= 0) & (p < 1), [p]), {p: z3.Real("p")})
+    And(p >= 0, -1*p + 1 > 0)
+    """
     import z3
     if f[0] == "const":
         return z3.BoolVal(f[1])
@@ -313,7 +322,13 @@ def to_z3(f, env: Mapping[sympy.Symbol, Any]):
 
 
 def poly_to_z3(expr: sympy.Expr, env: Mapping[sympy.Symbol, Any]):
-    """A polynomial over Q as a z3 term (a sum of monomials)."""
+    """A polynomial over Q as a z3 term (a sum of monomials).
+
+    >>> import z3
+    >>> p, q = sympy.symbols("p q")
+    >>> poly_to_z3(2*p*q - 1, {p: z3.Real("p"), q: z3.Real("q")})
+    2*p*q + -1
+    """
     import z3
     expr = sympy.expand(expr)
     gens = sorted(expr.free_symbols, key=lambda s: s.name)
@@ -329,7 +344,12 @@ def poly_to_z3(expr: sympy.Expr, env: Mapping[sympy.Symbol, Any]):
 
 
 def show(f) -> str:
-    """A readable rendering of a formula."""
+    """A readable rendering of a formula.
+
+    >>> p = sympy.Symbol("p")
+    >>> show(formula((p >= 0) | (p > 1), [p]))
+    'p >= 0 | p - 1 > 0'
+    """
     if f[0] == "const":
         return str(f[1])
     if f[0] == "atom":
@@ -372,7 +392,3 @@ def dnf(f, limit: int = 512) -> list[list[Atom]] | None:
             return None
     return out
 
-
-def field_symbols(constants: Mapping[sympy.Symbol, NumberField]) -> dict:
-    """Each number-field generator symbol with its value θ as a :class:`Real` (for exact evaluation)."""
-    return {s: Real.generator(k) for s, k in constants.items()}

@@ -31,7 +31,7 @@ import z3
 from ..errors import ExactfairError, InexactValueError
 
 __all__ = [
-    "StrategicGame", "FairSet", "parse_exact", "to_z3", "point_in", "evaluate_at", "utility_symbols",
+    "StrategicGame", "FairSet", "parse_exact", "to_z3", "point_in", "evaluate_at", "utility_symbols", "printable",
 ]
 
 
@@ -175,6 +175,15 @@ def point_in(condition: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]) -> 
     if value in (sympy.true, sympy.false):
         return bool(value)
     raise ExactfairError(f"could not decide {condition} at {point}")
+
+
+def printable(label: str) -> str:
+    """A player or action label as it may appear on one line of a message (control characters escaped).
+
+    >>> printable("A"), printable("A\\nB")
+    ('A', "'A\\\\nB'")
+    """
+    return label if label.isprintable() else repr(label)
 
 
 def utility_symbols(n: int) -> list[sympy.Symbol]:

@@ -74,6 +74,10 @@ def critical_values(objective: sympy.Expr, equations: Sequence[sympy.Expr], gens
     None means the elimination left no polynomial in v (U is not finitely valued on the critical
     set, e.g. because of redundant equations).  ``constants`` maps symbols in the equations to the
     number fields whose generators they stand for.
+
+    >>> p, q = sympy.symbols("p q")
+    >>> [str(c) for c in critical_values(p + q, [p * q - 1], [p, q])]
+    ['-2', '2']
     """
     constants = dict(constants or {})
     csyms = set(constants)

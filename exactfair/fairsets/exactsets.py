@@ -132,7 +132,13 @@ def _fourier_motzkin(rows: list[tuple[list[Fraction], Fraction, str]]) -> bool:
 
 
 def is_empty(f, gens: Sequence[sympy.Symbol]) -> bool | None:
-    """Exactly: does no point of R^len(gens) satisfy the formula?  ``None`` when not decidable here."""
+    """Exactly: does no point of R^len(gens) satisfy the formula?  ``None`` when not decidable here.
+
+    >>> p, q = sympy.symbols("p q")
+    >>> from exactfair.fairsets.atoms import formula
+    >>> is_empty(formula((p >= q) & (q > p), [p, q]), [p, q]), is_empty(formula(p * q > 1, [p, q]), [p, q])
+    (True, None)
+    """
     if f[0] == "const":
         return not f[1]
     polys = [a.poly for a in atoms(f)]
@@ -168,6 +174,11 @@ def holds_near(f, point: Mapping[sympy.Symbol, Any], direction: Mapping[sympy.Sy
     """Exactly: is there ε > 0 with the formula true at ``point + t·direction`` for every 0 < t ≤ ε?
 
     ``point`` and ``direction`` have rational coordinates for every symbol of the formula.
+
+    >>> p = sympy.Symbol("p")
+    >>> from exactfair.fairsets.atoms import formula
+    >>> holds_near(formula(p * p > 0, [p]), {p: 0}, {p: 1}), holds_near(formula(p > 0, [p]), {p: 0}, {p: -1})
+    (True, False)
     """
     t = sympy.Symbol("t_segment")
     subs = {s: sympy.Rational(str(Fraction(point[s]))) + t * sympy.Rational(str(Fraction(direction[s])))

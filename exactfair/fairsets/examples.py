@@ -21,7 +21,11 @@ BARGAINS = sorted([*EXAMPLES, *FILES])
 
 
 def bargain(name: str) -> Bargain:
-    """A shipped bargaining problem by name (one of :data:`BARGAINS`)."""
+    """A shipped bargaining problem by name (one of :data:`BARGAINS`).
+
+    >>> [len(a) for a in bargain("demand").game.actions]
+    [3, 3]
+    """
     if name in EXAMPLES:
         return example(name)
     if name in FILES:

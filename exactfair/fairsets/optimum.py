@@ -26,13 +26,11 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
-from fractions import Fraction
 from typing import Sequence
 
 import sympy
 import z3
 
-from ..errors import ExactfairError
 from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
 from .algebraic import Real, as_real, common_field, from_z3
@@ -74,14 +72,24 @@ class _Encoder:
 
 
 def region_formula(game: StrategicGame, fair_sets: Sequence) -> tuple:
-    """F ∩ R as one formula over the coordinates."""
+    """F ∩ R as one formula over the coordinates.
+
+    >>> from exactfair.fairsets.post import example3
+    >>> b = example3()
+    >>> A.show(region_formula(b.game, b.fair_sets))
+    'p >= 0 & q >= 0 & 1 - p >= 0 & 1 - q >= 0 & -p + q >= 0 & q - 1 == 0'
+    """
     gens = game.symbols()
     return A.conjunction([A.formula(game.domain(), gens)] + [A.formula(fs.condition(), gens) for fs in fair_sets])
 
 
 @dataclass
 class Maximum:
-    """The maximum of an objective over a region: its exact value (None if not found) and z3's proof."""
+    """The maximum of an objective over a region: its exact value (None if not found) and z3's proof.
+
+    >>> Maximum(None, status="empty").status
+    'empty'
+    """
 
     value: Real | None
     certificate: Answer | None = None
@@ -186,7 +194,14 @@ def maximise(region, gens: Sequence[sympy.Symbol], objective: sympy.Expr,
 
 @dataclass
 class Outcome:
-    """The lexicographic Pareto optimum of F for one order of the players, with its proofs."""
+    """The lexicographic Pareto optimum of F for one order of the players, with its proofs.
+
+    >>> from exactfair.fairsets.post import example3
+    >>> b = example3()
+    >>> out = lexicographic_outcome(b.game, b.fair_sets, (1, 0))
+    >>> {str(k): str(v) for k, v in out.point.items()}, [str(u) for u in out.utilities], out.unique
+    ({'p': '1', 'q': '1'}, ['1', '1'], True)
+    """
 
     order: tuple
     values: tuple                    # the maximum of each U in the order (Real)
@@ -260,7 +275,14 @@ def _fmt(point: dict) -> str:
 
 def lexicographic_outcome(game: StrategicGame, fair_sets: Sequence, order: Sequence[int] | None = None,
                           budget: float = BUDGET) -> Outcome:
-    """Maximise U_{order[0]} over F, then the next utility over the maximisers, …; prove the result."""
+    """Maximise U_{order[0]} over F, then the next utility over the maximisers, …; prove the result.
+
+    >>> from exactfair.fairsets.post import example1
+    >>> b = example1()
+    >>> out = lexicographic_outcome(b.game, b.fair_sets)
+    >>> out.nonempty.verdict, out.lexicographic.verdict, out.pareto.verdict, [str(v) for v in out.values]
+    ('proved', 'proved', 'proved', ['1', '1'])
+    """
     start = time.perf_counter()
     n = game.n
     order = tuple(range(n)) if order is None else tuple(order)

@@ -19,11 +19,12 @@ import time
 from dataclasses import dataclass, field
 from typing import Sequence
 
-import sympy
+import sympy  # noqa: F401  (the doctests use it)
 
 from ..errors import ExactfairError
 from ..verdicts import Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
+from .core import printable as _shown
 from .exactsets import point_str, point_text
 from .optimum import Outcome, lexicographic_outcome
 from .solving import BUDGET, agreement_text, confirm, decide, rational_solution, z3_vars
@@ -89,7 +90,12 @@ def check_same_set(game, a, b, claim: str, budget: float = BUDGET) -> Verdict:
 
 @dataclass
 class BargainReport:
-    """Everything ``exactfair bargain`` reports about one problem."""
+    """Everything ``exactfair bargain`` reports about one problem.
+
+    >>> from exactfair.fairsets.post import example1
+    >>> analyse(example1()).validity[0].verdict.verdict
+    'proved'
+    """
 
     name: str
     game: object
@@ -101,7 +107,13 @@ class BargainReport:
     notes: list = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        """The JSON of ``exactfair bargain --json`` (exact values as strings sympy can read)."""
+        """The JSON of ``exactfair bargain --json`` (exact values as strings sympy can read).
+
+        >>> from exactfair.fairsets.post import example3
+        >>> d = analyse(example3(), (1, 0)).to_dict()
+        >>> d["order"], d["outcome"], d["utilities"]
+        (['P2', 'P1'], {'p': '1', 'q': '1'}, ['1', '1'])
+        """
         g, out = self.game, self.outcome
         names = g.names
         point = {str(k): str(v) for k, v in out.point.items()} if out.point else None
@@ -129,14 +141,20 @@ class BargainReport:
         }
 
     def to_text(self) -> str:
-        """A plain-text report: one line per proof, with who confirmed it."""
+        """A plain-text report: one line per proof, with who confirmed it.
+
+        >>> from exactfair.fairsets.post import example1
+        >>> print(analyse(example1()).to_text().splitlines()[3])
+        F1 (P1, set): p <= q
+        """
         g, out = self.game, self.outcome
-        lines = [f"{self.name}: {g.n} players ({', '.join(g.names)}), "
+        names = [_shown(x) for x in g.names]
+        lines = [f"{_shown(self.name)}: {g.n} players ({', '.join(names)}), "
                  f"actions {' × '.join(str(len(a)) for a in g.actions)}"]
         for i, u in enumerate(g.utilities):
-            lines.append(f"  U{i + 1} ({g.names[i]}) = {u}")
+            lines.append(f"  U{i + 1} ({names[i]}) = {u}")
         for fs, v in zip(self.fair_sets, self.validity):
-            lines.append(f"F{fs.player + 1} ({v.name}, {v.form}): {fs.describe()}")
+            lines.append(f"F{fs.player + 1} ({names[fs.player]}, {v.form}): {fs.describe()}")
             lines.append("  valid: " + _verdict_line(v.verdict))
             if v.verdict.verdict != "proved":
                 lines.append(f"  the post's own definition (some Kakutani map f_i): {v.post_definition}")
@@ -184,7 +202,14 @@ def _verdict_line(v: Verdict) -> str:
 
 
 def analyse(bargain, order: Sequence[int] | str | None = None, budget: float = BUDGET) -> BargainReport:
-    """Run the procedure: validity of each fair set, then F non-empty and the lexicographic outcome."""
+    """Run the procedure: validity of each fair set, then F non-empty and the lexicographic outcome.
+
+    ``order`` is a tuple of 0-based player indices or a string for :func:`parse_order`.
+
+    >>> from exactfair.fairsets.post import example2
+    >>> analyse(example2(), "2,1").to_dict()["outcome"]
+    {'p': '23/30', 'q': '23/30'}
+    """
     start = time.perf_counter()
     game = bargain.game
     order = parse_order(order, game.names) if not (isinstance(order, tuple) and all(isinstance(k, int) for k in order)) \

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass, field
+from fractions import Fraction
 from typing import Any, Sequence
 
 import z3
@@ -34,7 +35,11 @@ SECOND_OPINION = 5.0
 
 @dataclass
 class Answer:
-    """z3's answer to one question: ``sat``/``unsat``/``unknown``, the model, the strategy and the SMT-LIB text."""
+    """z3's answer to one question: ``sat``/``unsat``/``unknown``, the model, the strategy and the SMT-LIB text.
+
+    >>> Answer("unsat", strategy="nlsat").status
+    'unsat'
+    """
 
     status: str
     model: Any = None
@@ -77,7 +82,11 @@ def _has_quantifier(assertions) -> bool:
 
 
 def smtlib(assertions: Sequence) -> str:
-    """The SMT-LIB script of the assertions (ending in ``(check-sat)``)."""
+    """The SMT-LIB script of the assertions (ending in ``(check-sat)``).
+
+    >>> smtlib([z3.Real("x") > 1]).strip().splitlines()[-1]
+    '(check-sat)'
+    """
     s = z3.Solver()
     s.add(list(assertions))
     return s.to_smt2()
@@ -88,6 +97,10 @@ def decide(assertions: Sequence, budget: float = BUDGET) -> Answer:
 
     The strategies take turns with growing time slices (0.25 s each, then 1 s, 4 s, …), so a question
     that one strategy answers at once never waits for another strategy to time out.
+
+    >>> x = z3.Real("x")
+    >>> decide([x * x == 2, x > 2]).status
+    'unsat'
     """
     start = time.perf_counter()
     assertions = list(assertions)
@@ -122,6 +135,10 @@ def confirm(answers: Sequence[Answer], claim: str, timeout: float = SECOND_OPINI
     ``{"solver": "cvc5", "agrees": True, "checked": k}`` when cvc5 gave the same answer to all k
     problems; ``"agrees": None`` (with ``"unconfirmed"``) when it could not decide some of them.
     Raises InternalCheckError when it contradicts z3.
+
+    >>> x = z3.Real("x")
+    >>> confirm([decide([x * x < 0])], "x² < 0 is impossible")
+    {'solver': 'cvc5', 'agrees': True, 'checked': 1}
     """
     from ..smt.isolated import cvc5_answers
     from ..smt.solvers import cvc5_available
@@ -163,7 +180,6 @@ def agreement_text(record: dict | None) -> str:
 
 def _candidates(value) -> list[Fraction]:
     """Simple rationals close to an algebraic value: interval midpoints at shrinking widths."""
-    from fractions import Fraction
     out = []
     for bits in (3, 6, 10, 16, 24, 40):
         lo, hi = value.approximate(Fraction(1, 2 ** bits))
@@ -188,8 +204,6 @@ def rational_solution(assertions: Sequence, variables: dict, model, budget: floa
     >>> 1 < sol[p] ** 2 < 2 and sol[q] == sol[p] + 1
     True
     """
-    from fractions import Fraction
-
     from .algebraic import from_z3
     start = time.perf_counter()
     assertions = list(assertions)

@@ -31,9 +31,11 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
+import sympy
+
 from ..errors import ExactfairError, ExpressionError, GameFileError
 from ..expressions import FAIR_SETS, parse_decimal
-from .core import FairSet, StrategicGame
+from .core import FairSet, StrategicGame, parse_exact, printable as _shown
 from .nfg import read_nfg
 from .post import Bargain
 
@@ -98,15 +100,6 @@ def read_bargain(path: str | Path) -> Bargain:
 
 def _fail(source: str, message: str) -> GameFileError:
     return GameFileError(f"{source}: {message}")
-
-
-def _shown(label: str) -> str:
-    """A label as it may appear in a one-line message (control characters escaped).
-
-    >>> _shown("A"), _shown("A\\nB")
-    ('A', "'A\\\\nB'")
-    """
-    return label if label.isprintable() else repr(label)
 
 
 def _strings(value: Any, source: str, key: str, *, empty_ok: bool = False) -> list[str]:
@@ -246,8 +239,6 @@ def _game(data: dict, source: str, base: Path) -> StrategicGame:
         names = _coordinates(data, players, actions, source)
         if not isinstance(exprs, list) or len(exprs) != n:
             raise _fail(source, f"'utilities' must list one expression per player ({n})")
-        from .core import parse_exact
-        import sympy
         symbols = [[sympy.Symbol(c, real=True) for c in cs] for cs in names]
         env = {s.name: s for cs in symbols for s in cs}
         utilities = []

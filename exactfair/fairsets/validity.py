@@ -37,7 +37,6 @@ from __future__ import annotations
 import time
 from dataclasses import dataclass, field
 from fractions import Fraction
-from typing import Any
 
 import sympy
 import z3
@@ -62,6 +61,12 @@ class Validity:
     exact strings (r_{−i} whose slice is empty or not convex, or the point where the graph is not
     closed); ``post_definition`` is ``"proved"``, ``"refuted"`` or ``"undecided"`` for the post's
     weaker condition.
+
+    >>> from exactfair.fairsets.core import StrategicGame, FairSet
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> v = check_validity(FairSet.from_action_set(g, 0, "p < q"))
+    >>> v.to_dict()["verdict"], v.witness, v.post_definition
+    ('refuted', {'q': '0'}, 'refuted')
     """
 
     player: int
@@ -74,6 +79,13 @@ class Validity:
     points: tuple = field(default=())
 
     def to_dict(self) -> dict:
+        """The JSON record of ``exactfair bargain --json`` (``player``, ``verdict``, ``witness``, …).
+
+        >>> from exactfair.fairsets.core import StrategicGame, FairSet
+        >>> g = StrategicGame.two_by_two("p", "q", "q", "p")
+        >>> sorted(check_validity(FairSet.from_action_set(g, 1, "q <= p")).to_dict())[:4]
+        ['claim', 'form', 'parts', 'player']
+        """
         v = self.verdict
         out = {"player": self.name, "form": self.form, "verdict": v.verdict, "witness": self.witness,
                "claim": v.claim, "post_definition": self.post_definition, "second_solver": v.second_solver}
@@ -392,7 +404,13 @@ def _continuity(fs: FairSet, values: list, budget: float) -> Verdict:
 
 # ----------------------------------------------------------------------------- the whole check
 def check_validity(fs: FairSet, budget: float = BUDGET) -> Validity:
-    """Prove the fair set valid (its slice map is Kakutani) or refute it with an exact witness."""
+    """Prove the fair set valid (its slice map is Kakutani) or refute it with an exact witness.
+
+    >>> from exactfair.fairsets.core import StrategicGame, FairSet
+    >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
+    >>> check_validity(FairSet.from_utility_condition(g, 1, "U2 >= U1 - 1/10")).verdict.verdict
+    'proved'
+    """
     start = time.perf_counter()
     s = _Slice(fs)
     form = {"map": "map", "action": "set", "utility": "utility"}[fs.kind]

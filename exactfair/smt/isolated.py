@@ -122,7 +122,7 @@ def cvc5_answers(scripts: Sequence[str], *, timeout: float = 10.0,
     ``unknown``.
     """
     try:
-        import cvc5  # noqa: F401
+        import cvc5  # noqa: F401  (only whether it is installed)
     except ImportError:
         return ["unknown"] * len(scripts)
     if options is None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import re
+import time
 from fractions import Fraction
 
 import pytest
@@ -374,3 +375,24 @@ def test_cli_plot_for_a_three_action_game(tmp_path, capsys):
     (tmp_path / "g.json").write_text(json.dumps({**GAME, "fair_sets": [{"utility": "U1 >= 0"}, {"set": "B_L >= 0"}]}))
     assert main(["bargain", str(tmp_path / "g.json"), "--plot", str(png)]) == 0
     assert png.read_bytes()[:4] == b"\x89PNG" and "outcome" in capsys.readouterr().out
+
+
+# ----------------------------------------------------------------------------- the second solver
+def test_a_proof_cvc5_does_not_confirm_says_so(monkeypatch):
+    import exactfair.smt.isolated as isolated
+    monkeypatch.setattr(isolated, "cvc5_answers", lambda scripts, **kw: ["unknown"] * len(scripts))
+    report = analyse(bargain("post-example2"))
+    d = report.to_dict()
+    assert [v["verdict"] for v in d["valid"]] == ["proved (z3 only)"] * 2
+    assert d["pareto"] == "proved (z3 only)" and d["lexicographic"] == "proved (z3 only)"
+    assert d["nonempty"] == "proved"                        # an exact point needs no second solver
+    text = report.to_text()
+    assert "PROVED BY Z3 ONLY" in text and "cvc5 could not confirm" in text
+
+
+def test_cvc5_child_is_killed_when_it_overruns(monkeypatch):
+    import exactfair.smt.isolated as isolated
+    monkeypatch.setattr(isolated, "_WORKER", "import sys, time\nfor line in sys.stdin:\n    time.sleep(60)\n")
+    start = time.perf_counter()
+    assert isolated.cvc5_answers(["(check-sat)", "(check-sat)"], timeout=0.3) == ["unknown", "unknown"]
+    assert time.perf_counter() - start < 10

@@ -37,7 +37,7 @@ from .algebraic import Real, as_real, common_field, from_z3
 from .critical import critical_values
 from .core import StrategicGame
 from .exactsets import point_text
-from .solving import BUDGET, Answer, confirm, decide, rational_solution, z3_vars
+from .solving import BUDGET, Answer, confirm, decide, rational_solution, solver_proved, z3_vars
 
 __all__ = ["Outcome", "lexicographic_outcome", "maximise", "region_formula", "check_nonempty"]
 
@@ -344,9 +344,9 @@ def _prove_lexicographic(game, region, order, values, budget) -> Verdict:
             return Unknown(claim, "F", game.n, time.perf_counter() - start,
                            reason=f"step {step + 1} ({names[step]} > {values[step]}): z3 {answer.status} "
                                   f"{answer.reason}".strip(), smtlib=answer.smtlib)
-    return Proved(claim, "F", game.n, time.perf_counter() - start,
-                  tuple(f"max {names[s]} = {values[s]} over the points of F with the earlier maxima"
-                        for s in range(len(order))), second_solver=confirm(answers, claim))
+    return solver_proved(claim, "F", game.n, time.perf_counter() - start,
+                         tuple(f"max {names[s]} = {values[s]} over the points of F with the earlier maxima"
+                               for s in range(len(order))), second_solver=confirm(answers, claim))
 
 
 def _prove_pareto(game, region, utilities, point, budget) -> Verdict:
@@ -359,9 +359,9 @@ def _prove_pareto(game, region, utilities, point, budget) -> Verdict:
                z3.Or([a > b for a, b in zip(us, star)])] + enc.constraints
     answer = decide(problem, budget)
     if answer.status == "unsat":
-        return Proved(claim, "F", game.n, time.perf_counter() - start,
-                      (f"utilities ({', '.join(map(str, utilities))}) at {_fmt(point)}",),
-                      second_solver=confirm([answer], claim))
+        return solver_proved(claim, "F", game.n, time.perf_counter() - start,
+                             (f"utilities ({', '.join(map(str, utilities))}) at {_fmt(point)}",),
+                             second_solver=confirm([answer], claim))
     if answer.status == "sat":
         raise InternalCheckError(f"{claim}: a lexicographic optimum is Pareto-dominated — impossible; z3 model "
                                  f"{answer.model}")

@@ -27,7 +27,7 @@ from . import atoms as A
 from .core import printable as _shown
 from .exactsets import point_str, point_text
 from .optimum import Outcome, lexicographic_outcome
-from .solving import BUDGET, agreement_text, confirm, decide, rational_solution, z3_vars
+from .solving import BUDGET, agreement_text, confirm, decide, is_proved, rational_solution, solver_proved, z3_vars
 from .validity import Validity, check_map, check_validity
 
 __all__ = ["BargainReport", "analyse", "parse_order", "check_same_set"]
@@ -74,7 +74,7 @@ def check_same_set(game, a, b, claim: str, budget: float = BUDGET) -> Verdict:
     problem = [A.to_z3(differ, env)]
     answer = decide(problem, budget)
     if answer.status == "unsat":
-        return Proved(claim, "R", game.n, time.perf_counter() - start, second_solver=confirm([answer], claim))
+        return solver_proved(claim, "R", game.n, time.perf_counter() - start, second_solver=confirm([answer], claim))
     if answer.status == "sat":
         point = rational_solution(problem, env, answer.model)
         if point is not None and A.evaluate(differ, point):
@@ -156,7 +156,7 @@ class BargainReport:
         for fs, v in zip(self.fair_sets, self.validity):
             lines.append(f"F{fs.player + 1} ({names[fs.player]}, {v.form}): {fs.describe()}")
             lines.append("  valid: " + _verdict_line(v.verdict))
-            if v.verdict.verdict != "proved":
+            if not is_proved(v.verdict):
                 lines.append(f"  the post's own definition (some Kakutani map f_i): {v.post_definition}")
         for v in self.map_checks:
             lines.append(f"  {v.claim}: " + _verdict_line(v))
@@ -187,15 +187,12 @@ class BargainReport:
 
 
 def _verdict_line(v: Verdict) -> str:
-    """PROVED (who proved it) — detail; REFUTED — the exact witness; UNKNOWN — why."""
+    """PROVED (who proved it) — detail; PROVED BY Z3 ONLY — why; REFUTED — the witness; UNKNOWN — why."""
+    detail = f" — {v.details[0]}" if len(v.details) == 1 else ""
     if v.verdict == "proved":
-        record = v.second_solver or {}
-        if record.get("applicable") is False and "installed" not in record.get("why", ""):
-            how = "exact"
-        else:
-            how = agreement_text(record)
-        detail = f" — {v.details[0]}" if len(v.details) == 1 else ""
-        return f"PROVED ({how}){detail}"
+        return f"PROVED ({agreement_text(v.second_solver)}){detail}"
+    if v.verdict == "proved (z3 only)":
+        return f"PROVED BY Z3 ONLY ({agreement_text(v.second_solver)}){detail}"
     if v.verdict == "refuted":
         return f"REFUTED — {v.witness.violation}"
     return f"{v.verdict.upper()} — {getattr(v, 'reason', '')}"

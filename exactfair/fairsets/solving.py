@@ -5,7 +5,8 @@
 with its own ordering — and returns the first definite answer.  :func:`confirm` hands the same
 problems, as SMT-LIB, to cvc5 in a killable child process (:mod:`exactfair.smt.isolated`) and
 returns the second-solver record every solver-backed verdict carries; a contradiction between the
-two solvers raises :class:`~exactfair.verdicts.InternalCheckError`.
+two solvers raises :class:`~exactfair.verdicts.InternalCheckError`.  :func:`solver_proved` turns z3's
+"unsat" into a verdict: plain "proved" only when cvc5 confirmed it, else "proved (z3 only)".
 
 >>> import z3
 >>> x = z3.Real("x")
@@ -23,9 +24,10 @@ from typing import Any, Sequence
 
 import z3
 
-from ..verdicts import InternalCheckError, combine_agreements
+from ..verdicts import InternalCheckError, Proved, Verdict
 
-__all__ = ["Answer", "decide", "confirm", "z3_vars", "rational_solution", "agreement_text", "smtlib"]
+__all__ = ["Answer", "decide", "confirm", "combine", "solver_proved", "is_proved", "ProvedZ3Only", "z3_vars",
+           "rational_solution", "agreement_text", "smtlib"]
 
 #: Default seconds for one question to z3 (split over the strategies).
 BUDGET = 20.0
@@ -133,8 +135,9 @@ def confirm(answers: Sequence[Answer], claim: str, timeout: float = SECOND_OPINI
     """cvc5's second opinion on z3's definite answers; the record a verdict stores as ``second_solver``.
 
     ``{"solver": "cvc5", "agrees": True, "checked": k}`` when cvc5 gave the same answer to all k
-    problems; ``"agrees": None`` (with ``"unconfirmed"``) when it could not decide some of them.
-    Raises InternalCheckError when it contradicts z3.
+    problems; otherwise ``"agrees": None`` with ``"checked"`` (how many it confirmed), ``"of"`` and
+    ``"answer"`` (``"unknown"``, or ``"unavailable"`` without cvc5).  Raises InternalCheckError
+    when it contradicts z3.
 
     >>> x = z3.Real("x")
     >>> confirm([decide([x * x < 0])], "x² < 0 is impossible")
@@ -143,21 +146,102 @@ def confirm(answers: Sequence[Answer], claim: str, timeout: float = SECOND_OPINI
     from ..smt.isolated import cvc5_answers
     from ..smt.solvers import cvc5_available
     definite = [a for a in answers if a.status in ("sat", "unsat")]
-    if not definite:
-        return {"applicable": False, "why": "no definite solver answer to confirm"}
     if not cvc5_available():
-        return {"applicable": False, "why": "cvc5 is not installed (pip install cvc5)"}
+        return {"solver": "cvc5", "agrees": None, "checked": 0, "of": len(definite), "answer": "unavailable",
+                "why": "not installed (pip install cvc5)"}
     replies = cvc5_answers([a.smtlib for a in definite], timeout=timeout)
-    records = []
     for a, reply in zip(definite, replies):
         if reply in ("sat", "unsat") and reply != a.status:
             raise InternalCheckError(f"{claim}: z3 says {a.status} but cvc5 says {reply} on the same SMT-LIB problem")
-        records.append({"solver": "cvc5", "agrees": True if reply == a.status else None})
-    out = combine_agreements(records)
-    unconfirmed = sum(r["agrees"] is not True for r in records)
-    if unconfirmed:
-        out["unconfirmed"] = unconfirmed
+    return combine([{"solver": "cvc5", "agrees": True} if reply in ("sat", "unsat")
+                    else {"solver": "cvc5", "agrees": None, "checked": 0, "of": 1, "answer": "unknown"}
+                    for reply in replies])
+
+
+def _confirmed(record: dict | None) -> bool:
+    if not isinstance(record, dict):
+        return False
+    if record.get("applicable") is False and "solver" not in record:
+        return True                                   # an exact argument: nothing to confirm
+    return record.get("solver") == "cvc5" and record.get("agrees") is True
+
+
+def combine(records: Sequence[dict | None]) -> dict:
+    """One second-solver record for the solver answers behind one verdict.
+
+    Exact steps (``{"applicable": False, …}``) need no confirmation; the rest agree only when every one
+    was confirmed by cvc5.
+
+    >>> combine([{"solver": "cvc5", "agrees": True, "checked": 2}, {"applicable": False, "why": "exact"}])
+    {'solver': 'cvc5', 'agrees': True, 'checked': 2}
+    >>> combine([{"solver": "cvc5", "agrees": True}, {"solver": "cvc5", "agrees": None, "answer": "unknown"}])
+    {'solver': 'cvc5', 'agrees': None, 'checked': 1, 'of': 2, 'answer': 'unknown'}
+    """
+    solver = [r for r in records if not (isinstance(r, dict) and r.get("applicable") is False and "solver" not in r)]
+    if not solver:
+        return next((r for r in records if r), {"applicable": False, "why": "exact argument (no solver call)"})
+    total = sum((r.get("of", r.get("checked", 1)) if isinstance(r, dict) else 1) for r in solver)
+    agreed = sum((r.get("checked", 1) if _confirmed(r) else r.get("checked", 0)) if isinstance(r, dict) else 0
+                 for r in solver)
+    if all(_confirmed(r) for r in solver):
+        return {"solver": "cvc5", "agrees": True, "checked": total}
+    first = next(r for r in solver if not _confirmed(r)) or {}
+    out = {"solver": "cvc5", "agrees": None, "checked": agreed, "of": total, "answer": first.get("answer", "not run")}
+    if "why" in first:
+        out["why"] = first["why"]
     return out
+
+
+try:                                      # the verdict type of a proof cvc5 did not confirm ("proved (z3 only)")
+    from ..verdicts import solver_proved as _solver_proved
+except ImportError:                       # pragma: no cover - verdicts without ProvedOneSolver
+    _solver_proved = None
+
+
+@dataclass(frozen=True)
+class ProvedZ3Only(Verdict):
+    """z3 proved it, cvc5 did not confirm it: ``"proved (z3 only)"``, never plain "proved".
+
+    Used only where :mod:`exactfair.verdicts` has no such verdict of its own.
+
+    >>> ProvedZ3Only("c", "R", 2, reason="cvc5: unknown").verdict
+    'proved (z3 only)'
+    """
+
+    core: tuple = ()
+    reason: str = ""
+    verdict = "proved (z3 only)"
+
+    def to_dict(self) -> dict:
+        out = super().to_dict()
+        out["reason"] = self.reason
+        return out
+
+
+def solver_proved(claim: str, scope: str, n: int | None, seconds: float = 0.0, details: tuple = (), *,
+                  second_solver: dict) -> Verdict:
+    """The verdict of something z3 proved: plain "proved" only when cvc5 confirmed it (or no solver was needed).
+
+    >>> solver_proved("c", "R", 2, second_solver={"solver": "cvc5", "agrees": True, "checked": 1}).verdict
+    'proved'
+    >>> solver_proved("c", "R", 2, second_solver={"solver": "cvc5", "agrees": None, "answer": "unknown"}).verdict
+    'proved (z3 only)'
+    """
+    if _solver_proved is not None:
+        return _solver_proved(claim, scope, n, seconds, details, second_solver=second_solver)
+    if _confirmed(second_solver):
+        return Proved(claim, scope, n, seconds, details, second_solver=second_solver)
+    return ProvedZ3Only(claim, scope, n, seconds, details, reason=agreement_text(second_solver),
+                        second_solver=second_solver)
+
+
+def is_proved(verdict: Verdict) -> bool:
+    """Proved, by both solvers or by z3 alone.
+
+    >>> is_proved(Proved("c", "R", 2)), is_proved(ProvedZ3Only("c", "R", 2))
+    (True, True)
+    """
+    return verdict.verdict in ("proved", "proved (z3 only)")
 
 
 def agreement_text(record: dict | None) -> str:
@@ -165,17 +249,19 @@ def agreement_text(record: dict | None) -> str:
 
     >>> agreement_text({"solver": "cvc5", "agrees": True, "checked": 2})
     'z3, confirmed by cvc5'
-    >>> agreement_text({"solver": "cvc5", "agrees": None, "checked": 2, "unconfirmed": 1})
-    'z3 only: cvc5 could not confirm 1 of 2 problem(s)'
+    >>> agreement_text({"solver": "cvc5", "agrees": None, "checked": 1, "of": 2, "answer": "unknown"})
+    'z3 only: cvc5 could not confirm 1 of 2 problem(s) (cvc5: unknown)'
     """
     if not record:
-        return "exact computation"
-    if record.get("applicable") is False:
-        return f"z3 only ({record.get('why', 'no second solver')})" if "installed" in record.get("why", "") \
-            else record.get("why", "")
+        return "z3 only: cvc5 was not run"
+    if record.get("applicable") is False and "solver" not in record:
+        return "exact"
     if record.get("agrees") is True:
         return "z3, confirmed by cvc5"
-    return f"z3 only: cvc5 could not confirm {record.get('unconfirmed', '?')} of {record.get('checked', '?')} problem(s)"
+    total = record.get("of", record.get("checked", 1))
+    missing = total - record.get("checked", 0)
+    why = record.get("why") or record.get("answer", "not run")
+    return f"z3 only: cvc5 could not confirm {missing} of {total} problem(s) (cvc5: {why})"
 
 
 def _candidates(value) -> list[Fraction]:

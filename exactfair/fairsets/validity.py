@@ -41,11 +41,11 @@ from fractions import Fraction
 import sympy
 import z3
 
-from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness, combine_agreements
+from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
 from .core import FairSet
 from .exactsets import holds_near, is_empty, point_str, point_text
-from .solving import BUDGET, confirm, decide, rational_solution, z3_vars
+from .solving import BUDGET, combine, confirm, decide, is_proved, rational_solution, solver_proved, z3_vars
 
 __all__ = ["Validity", "check_validity", "check_map"]
 
@@ -140,9 +140,9 @@ def _closed(s: _Slice, budget: float) -> Verdict:
     problem = s.domain() + [s.z3(relaxed), s.z3(A.negate(s.condition))]
     answer = decide(problem, budget)
     if answer.status == "unsat":
-        return Proved(claim, "R", s.game.n, _elapsed(start),
-                      (f"the closed relaxation of {s.tag} (strict inequalities made weak) adds no point",),
-                      second_solver=confirm([answer], claim))
+        return solver_proved(claim, "R", s.game.n, _elapsed(start),
+                             (f"the closed relaxation of {s.tag} (strict inequalities made weak) adds no point",),
+                             second_solver=confirm([answer], claim))
     if answer.status == "unknown":
         return Unknown(claim, "R", s.game.n, _elapsed(start), reason=answer.reason, smtlib=answer.smtlib)
     point = rational_solution(problem, s.env, answer.model)
@@ -244,7 +244,7 @@ def _nonempty(s: _Slice, budget: float) -> Verdict:
         how = "z3: no r_{-i} has an empty slice (quantified)"
     answer = decide(problem, budget)
     if answer.status == "unsat":
-        return Proved(claim, "R", s.game.n, _elapsed(start), (how,), second_solver=confirm([answer], claim))
+        return solver_proved(claim, "R", s.game.n, _elapsed(start), (how,), second_solver=confirm([answer], claim))
     if answer.status == "unknown":
         return Unknown(claim, "R", s.game.n, _elapsed(start), reason=answer.reason, smtlib=answer.smtlib)
     others = {c: s.env[c] for c in s.y}
@@ -287,9 +287,10 @@ def _convex(s: _Slice, budget: float, closed: bool) -> Verdict:
     answer = decide(problem, budget)
     scope = "R" if closed else "R (midpoint convexity; convex where the graph is closed)"
     if answer.status == "unsat":
-        return Proved(claim, scope, s.game.n, _elapsed(start),
-                      ("no slice contains two points without their midpoint; with a closed graph the slices are "
-                       "closed, and closed midpoint-convex sets are convex",), second_solver=confirm([answer], claim))
+        return solver_proved(claim, scope, s.game.n, _elapsed(start),
+                             ("no slice contains two points without their midpoint; with a closed graph the slices "
+                              "are closed, and closed midpoint-convex sets are convex",),
+                             second_solver=confirm([answer], claim))
     if answer.status == "unknown":
         return Unknown(claim, "R", s.game.n, _elapsed(start), reason=answer.reason, smtlib=answer.smtlib)
     variables = {c: env[c] for c in s.y + list(first.values()) + list(second.values())}
@@ -347,7 +348,7 @@ def check_map(fs: FairSet, budget: float = BUDGET) -> list[Verdict]:
     problem = [A.to_z3(dom, env), A.to_z3(bad, env)]
     answer = decide(problem, budget)
     if answer.status == "unsat":
-        into = Proved(claim, "all r ∈ R", game.n, _elapsed(start), second_solver=confirm([answer], claim))
+        into = solver_proved(claim, "all r ∈ R", game.n, _elapsed(start), second_solver=confirm([answer], claim))
     elif answer.status == "sat":
         point = rational_solution(problem, env, answer.model)
         if point is None:
@@ -397,9 +398,9 @@ def _continuity(fs: FairSet, values: list, budget: float) -> Verdict:
                     return Unknown(claim, "all r ∈ R", game.n, _elapsed(start),
                                    reason=f"pieces {a + 1} and {b + 1} of {node} may disagree where their closures "
                                           "meet (z3: " + answer.status + "); continuity not proved")
-    return Proved(claim, "all r ∈ R", game.n, _elapsed(start),
-                  ("every two pieces agree wherever the closures of their regions meet",),
-                  second_solver=confirm(answers, claim))
+    return solver_proved(claim, "all r ∈ R", game.n, _elapsed(start),
+                         ("every two pieces agree wherever the closures of their regions meet",),
+                         second_solver=confirm(answers, claim))
 
 
 # ----------------------------------------------------------------------------- the whole check
@@ -417,7 +418,7 @@ def check_validity(fs: FairSet, budget: float = BUDGET) -> Validity:
     map_parts: list[Verdict] = []
     if fs.kind == "map":
         map_parts = check_map(fs, budget)
-    kakutani_map = bool(map_parts) and all(v.verdict == "proved" for v in map_parts)
+    kakutani_map = bool(map_parts) and all(is_proved(v) for v in map_parts)
     if kakutani_map:
         theorem = ("Brouwer's (Kakutani's) fixed-point theorem: x ↦ f_i(x, r_{-i}) maps the simplex Δ_i "
                    "continuously into itself, so it has a fixed point")
@@ -428,13 +429,12 @@ def check_validity(fs: FairSet, budget: float = BUDGET) -> Validity:
     else:
         closed = _closed(s, budget)
         nonempty = _nonempty(s, budget)
-    convex = _convex(s, budget, closed.verdict == "proved")
+    convex = _convex(s, budget, is_proved(closed))
     parts = (nonempty, convex, closed)
     claim = f"{s.tag} ({s.label}, given as a {form}) is a valid fair set: its slice map has non-empty convex values " \
             "and a closed graph"
     refuted = next((p for p in parts if p.verdict == "refuted"), None)
-    second = combine_agreements([p.second_solver for p in parts + tuple(map_parts)
-                                 if p.second_solver and p.second_solver.get("applicable") is not False])
+    second = combine([p.second_solver for p in parts + tuple(map_parts) if is_proved(p)])
     witness, points = None, ()
     if refuted is not None:
         points = refuted.witness.points
@@ -444,13 +444,13 @@ def check_validity(fs: FairSet, budget: float = BUDGET) -> Validity:
             witness = dict(points[0])
         verdict: Verdict = Refuted(claim, "R", s.game.n, _elapsed(start), (refuted.claim,), refuted.witness,
                                    second_solver=_EXACT_WITNESS)
-    elif any(p.verdict != "proved" for p in parts):
-        reasons = "; ".join(f"{p.claim}: {getattr(p, 'reason', p.verdict)}" for p in parts if p.verdict != "proved")
+    elif not all(is_proved(p) for p in parts):
+        reasons = "; ".join(f"{p.claim}: {getattr(p, 'reason', p.verdict)}" for p in parts if not is_proved(p))
         verdict = Unknown(claim, "R", s.game.n, _elapsed(start), reason=reasons)
     else:
-        verdict = Proved(claim, "R", s.game.n, _elapsed(start), tuple(p.claim for p in parts),
-                         second_solver=second or _NO_SOLVER)
-    if verdict.verdict == "proved" or kakutani_map:
+        verdict = solver_proved(claim, "R", s.game.n, _elapsed(start), tuple(p.claim for p in parts),
+                                second_solver=second)
+    if is_proved(verdict) or kakutani_map:
         post = "proved"
     elif nonempty.verdict == "refuted" or closed.verdict == "refuted":
         post = "refuted"

@@ -72,8 +72,8 @@ def plot_bargain(bargain, path: str | Path, outcomes: list | None = None, grid: 
                 label=f"outcome ({point[str(x)]}, {point[str(y)]})" if k < 3 else None)
     ax.set_xlim(-0.02, 1.02)
     ax.set_ylim(-0.02, 1.02)
-    ax.set_xlabel(f"{x} (P1 cooperates)")
-    ax.set_ylabel(f"{y} (P2 cooperates)")
+    ax.set_xlabel(f"{x} = P({game.names[0]} plays {game.actions[0][0]})")
+    ax.set_ylabel(f"{y} = P({game.names[1]} plays {game.actions[1][0]})")
     ax.set_title(bargain.name)
     ax.set_aspect("equal")
     ax.legend(loc="lower right", fontsize=7, framealpha=0.9)
@@ -122,7 +122,8 @@ def _panel(ax, game, fair_sets, player: int, star: dict, grid: int) -> None:
             mask = _mask_at(cond, coords, [xs], star)
             ax.fill_between(xs, row, row + 0.8, where=mask, color=colour, alpha=0.6, step="mid", label=label)
         if star:
-            ax.axvline(star[coords[0]], color="black", linewidth=2, label="outcome")
+            ax.plot([star[coords[0]]] * 2, [0.4, 1.4], marker="*", markersize=16, color="black", linestyle="none",
+                    label="outcome (in F_i and in F)")
         ax.set_xlim(0, 1)
         ax.set_ylim(-0.1, 1.9)
         ax.set_yticks([0.4, 1.4])

@@ -242,9 +242,12 @@ def build_parser() -> argparse.ArgumentParser:
     valuate.add_argument("--quiet", action="store_true", help="no progress bar")
 
     bargain = sub.add_parser("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
-                             description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
-                                         "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
-                                         "optima exactly, and optionally plot them.")
+                             description="Prove each fair set valid (its slice map has non-empty convex values and a "
+                                         "closed graph) or refute it with an exact witness, show F = ∩F_i "
+                                         "non-empty, and compute its lexicographic Pareto optimum exactly with "
+                                         "proofs. Exit 0 when everything is proved, 1 when a fair set is refuted "
+                                         "or F is empty, 3 when something stays undecided (unknown, or proved by "
+                                         "z3 alone), 2 on bad input.")
     bargain.add_argument("game", metavar="GAME",
                          help="a bargaining JSON file, or a shipped problem: post-example1, post-example2, "
                               "post-example3, ultimatum, demand, volunteers")
@@ -499,12 +502,12 @@ def _cmd_bargain(args: argparse.Namespace) -> int:
         plot_report(report, args.plot)
     if args.json:
         _write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), None)
-        return 0
+        return report.exit_status()
     text = report.to_text()
     if args.plot:
         text += f"\nplot written to {args.plot}"
     _write(text, None)
-    return 0
+    return report.exit_status()
 
 
 def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:

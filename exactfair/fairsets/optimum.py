@@ -87,6 +87,9 @@ def region_formula(game: StrategicGame, fair_sets: Sequence) -> tuple:
 class Maximum:
     """The maximum of an objective over a region: its exact value (None if not found) and z3's proof.
 
+    ``status`` is ``"proved"``, ``"empty"`` (no point at all), ``"unattained"`` (better points keep
+    existing: the supremum is not attained, e.g. on a set that is not closed) or ``"unknown"``.
+
     >>> Maximum(None, status="empty").status
     'empty'
     """
@@ -170,9 +173,11 @@ def maximise(region, gens: Sequence[sympy.Symbol], objective: sympy.Expr,
         if cell in explored:
             avoid = problem + [z3.Not(_cell_z3(c, enc, polys)) for c in explored]
             other = decide(avoid, left())
-            if other.status != "sat":
-                return Maximum(best, None, "unknown", "a better point lies only in explored cells (z3: "
-                               f"{other.status}); the critical values found there were not enough",
+            if other.status == "unknown":
+                return Maximum(best, None, "unknown", f"z3 gave up ({other.reason})", time.perf_counter() - start)
+            if other.status == "unsat":
+                return Maximum(best, None, "unattained", "better points exist only in cells already explored, whose "
+                               "critical values are not attained: the supremum may not be attained (is F closed?)",
                                time.perf_counter() - start)
             model = other.model
             cell = _cell(model, enc, polys)
@@ -298,10 +303,7 @@ def lexicographic_outcome(game: StrategicGame, fair_sets: Sequence, order: Seque
     for k in order:
         best = maximise(region, gens, game.utilities[k], equalities, budget)
         if best.value is None or best.status != "proved":
-            reason = best.reason or "no maximum found"
-            if best.status == "unknown" and "explored cells" in reason:
-                reason = (f"the supremum of U{k + 1} over the lexicographic set was not found to be attained — F may "
-                          f"not be closed (then the post's construction has no maximum); {reason}")
+            reason = f"max U{k + 1}: " + (best.reason or "no maximum found")
             unknown = _fail(f"max U{k + 1} over the lexicographic set", n, start, reason)
             return Outcome(**empty_outcome, lexicographic=unknown, pareto=unknown, seconds=time.perf_counter() - start)
         values = _unify([v for _, v in equalities] + [best.value])

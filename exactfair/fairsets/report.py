@@ -140,6 +140,23 @@ class BargainReport:
             "seconds": round(self.seconds, 3),
         }
 
+    def exit_status(self) -> int:
+        """0 when everything is proved, 1 when a fair set is refuted or F is empty, 3 when something is undecided.
+
+        >>> from exactfair.fairsets.post import example1
+        >>> analyse(example1()).exit_status()
+        0
+        """
+        out = self.outcome
+        verdicts = [v.verdict for v in self.validity] + list(self.map_checks) + [out.nonempty]
+        if out.point:
+            verdicts += [out.lexicographic, out.pareto]
+        if any(v.verdict == "refuted" for v in verdicts):
+            return 1
+        if not out.point or not all(v.verdict == "proved" for v in verdicts):
+            return 3
+        return 0
+
     def to_text(self) -> str:
         """A plain-text report: one line per proof, with who confirmed it.
 

@@ -401,7 +401,7 @@ def test_cvc5_child_is_killed_when_it_overruns(monkeypatch):
 def test_cli_exit_status_says_what_happened(tmp_path, capsys):
     from exactfair.cli import main
     invalid = tmp_path / "invalid.json"
-    invalid.write_text(json.dumps({**GAME, "fair_sets": [{"utility": "U1 >= 2"}, {"set": "B_L >= 0"}]}))
+    invalid.write_text(json.dumps({**GAME, "fair_sets": [{"utility": "U1 >= 5/2"}, {"set": "B_L >= 0"}]}))
     assert main(["bargain", str(invalid)]) == 1                       # a fair set refuted
     assert "REFUTED" in capsys.readouterr().out
     assert main(["bargain", "post-example3", "--json"]) == 0

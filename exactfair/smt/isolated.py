@@ -116,8 +116,9 @@ def cvc5_answers(scripts: Sequence[str], *, timeout: float = 10.0,
                  options: Sequence[dict] | dict | None = None) -> list[str]:
     """cvc5's answer (``sat``, ``unsat`` or ``unknown``) to each SMT-LIB script, in a killable child.
 
-    ``options`` is one option set or a list tried in turn (by default cvc5's defaults for a third of
-    the time, then :data:`NONLINEAR_OPTIONS`); each script gets ``timeout`` seconds in all.  An
+    ``options`` is one option set or a list tried in turn (by default cvc5's defaults and
+    :data:`NONLINEAR_OPTIONS` take turns with growing time slices, 0.4 s each first); each script gets
+    ``timeout`` seconds in all.  An
     overrun kills the child and a fresh child takes over.  Without cvc5 installed every answer is
     ``unknown``.
     """
@@ -126,7 +127,14 @@ def cvc5_answers(scripts: Sequence[str], *, timeout: float = 10.0,
     except ImportError:
         return ["unknown"] * len(scripts)
     if options is None:
-        attempts = [({}, timeout / 3), (dict(NONLINEAR_OPTIONS), timeout * 2 / 3)]
+        attempts, slot, spent = [], 0.4, 0.0          # each option set in turn, with growing time slices
+        while spent < timeout:
+            for opts in ({}, dict(NONLINEAR_OPTIONS)):
+                seconds = min(slot, timeout - spent)
+                if seconds > 0.01:
+                    attempts.append((opts, seconds))
+                spent += seconds
+            slot *= 4
     elif isinstance(options, dict):
         attempts = [(dict(options), timeout)]
     else:

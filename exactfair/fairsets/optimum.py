@@ -25,7 +25,7 @@ are proved with z3 and confirmed by cvc5.
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Sequence
 
 import sympy
@@ -37,7 +37,7 @@ from .algebraic import Real, as_real, common_field, from_z3
 from .critical import critical_values
 from .core import StrategicGame
 from .exactsets import point_text
-from .solving import BUDGET, Answer, confirm, decide, rational_solution, solver_proved, z3_vars
+from .solving import BUDGET, Answer, confirm, decide, is_proved, rational_solution, solver_proved, z3_vars
 
 __all__ = ["Outcome", "lexicographic_outcome", "maximise", "region_formula", "check_nonempty"]
 
@@ -218,7 +218,7 @@ class Outcome:
     unique: bool | None
     optimal_set: dict | None = None
     seconds: float = 0.0
-    notes: tuple = field(default=())
+    uniqueness: Verdict | None = None
 
 
 def _fail(claim: str, n: int, start: float, reason: str) -> Verdict:
@@ -325,9 +325,10 @@ def lexicographic_outcome(game: StrategicGame, fair_sets: Sequence, order: Seque
     nonempty = _nonempty_by(point, n, start)
     lexicographic = _prove_lexicographic(game, region, order, values, budget)
     pareto = _prove_pareto(game, region, utilities, point, budget)
-    unique, optimal_set = _uniqueness(game, region, equalities, point, budget)
+    uniqueness, optimal_set = _uniqueness(game, region, equalities, point, budget)
+    unique = True if is_proved(uniqueness) else False if uniqueness.verdict == "refuted" else None
     return Outcome(order, tuple(values), point, tuple(utilities), nonempty, lexicographic, pareto, unique,
-                   optimal_set, time.perf_counter() - start)
+                   optimal_set, time.perf_counter() - start, uniqueness=uniqueness)
 
 
 def _prove_lexicographic(game, region, order, values, budget) -> Verdict:
@@ -370,17 +371,27 @@ def _prove_pareto(game, region, utilities, point, budget) -> Verdict:
     return Unknown(claim, "F", game.n, time.perf_counter() - start, reason=answer.reason, smtlib=answer.smtlib)
 
 
-def _uniqueness(game, region, equalities, point, budget) -> tuple[bool | None, dict | None]:
+def _uniqueness(game, region, equalities, point, budget) -> tuple[Verdict, dict | None]:
+    """Is the outcome the only optimal point?  Proved (z3, cvc5), or refuted by another exact optimal point
+    (re-checked), with a description of the optimal set: the coordinates fixed on it and the exact range of
+    the others (maxima proved by z3)."""
+    start = time.perf_counter()
+    claim = "the outcome is the only point of F with its utilities"
     gens = game.symbols()
     enc = _Encoder(gens)
     base = [enc.formula(region)] + [enc.poly(e) == enc.value(v) for e, v in equalities]
     differs = z3.Or([enc.env[g] != enc.value(point[g]) for g in gens])
     answer = decide(base + [differs] + enc.constraints, budget)
     if answer.status == "unsat":
-        return True, None
+        return solver_proved(claim, "F", game.n, time.perf_counter() - start,
+                             second_solver=confirm([answer], claim)), None
     if answer.status != "sat":
-        return None, None
-    # describe the optimal set: which coordinates are fixed, and the range of the others
+        return Unknown(claim, "F", game.n, time.perf_counter() - start, reason=answer.reason), None
+    another = rational_solution(base + [differs] + enc.constraints, enc.env, answer.model)
+    if another is None or not A.evaluate(region, another) or \
+            any(A.poly_value(e, another) != v for e, v in equalities) or all(another[g] == point[g] for g in gens):
+        return Unknown(claim, "F", game.n, time.perf_counter() - start,
+                       reason="z3 found another optimal point, but no rational one that re-checks exactly"), None
     fixed, ranges = {}, {}
     for g in gens:
         other = decide(base + [enc.env[g] != enc.value(point[g])] + enc.constraints, budget)
@@ -391,9 +402,13 @@ def _uniqueness(game, region, equalities, point, budget) -> tuple[bool | None, d
         lo = maximise(region, gens, -g, equalities, budget)
         ranges[str(g)] = [str(-lo.value) if lo.status == "proved" else "unknown",
                           str(hi.value) if hi.status == "proved" else "unknown"]
-    another = rational_solution(base + [differs] + enc.constraints, enc.env, answer.model)
-    description = {"condition": "F ∩ {" + ", ".join(f"U{game.utilities.index(e) + 1} = {v}" for e, v in equalities)
-                                + "}",
-                   "fixed": fixed, "ranges": ranges,
-                   "another_point": point_text(another) if another is not None else None}
-    return False, description
+    names = {e: f"U{game.utilities.index(e) + 1}" for e, _ in equalities}
+    description = {"condition": "F ∩ {" + ", ".join(f"{names[e]} = {v}" for e, v in equalities) + "}",
+                   "fixed": fixed, "ranges": ranges, "another_point": point_text(another),
+                   "how": "another_point re-checked by exact arithmetic; fixed coordinates and ranges proved by z3 "
+                          "(not re-checked by cvc5)"}
+    refuted = Refuted(claim, "F", game.n, time.perf_counter() - start, (),
+                      Witness(violation=f"{_fmt(another)} is optimal too (same utilities, checked exactly)",
+                              points=(point_text(another),)),
+                      second_solver={"applicable": False, "why": "refutation re-checked by exact arithmetic"})
+    return refuted, description

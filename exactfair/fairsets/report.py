@@ -22,7 +22,7 @@ from typing import Sequence
 import sympy  # noqa: F401  (the doctests use it)
 
 from ..errors import ExactfairError
-from ..verdicts import Proved, Refuted, Unknown, Verdict, Witness
+from ..verdicts import Refuted, Unknown, Verdict, Witness
 from . import atoms as A
 from .core import printable as _shown
 from .exactsets import point_str, point_text
@@ -136,7 +136,8 @@ class BargainReport:
             "unique": out.unique,
             "optimal_set": out.optimal_set,
             "proofs": {"nonempty": out.nonempty.to_dict(), "lexicographic": out.lexicographic.to_dict(),
-                       "pareto": out.pareto.to_dict()},
+                       "pareto": out.pareto.to_dict(),
+                       "unique": out.uniqueness.to_dict() if out.uniqueness is not None else None},
             "seconds": round(self.seconds, 3),
         }
 
@@ -150,7 +151,7 @@ class BargainReport:
         out = self.outcome
         verdicts = [v.verdict for v in self.validity] + list(self.map_checks) + [out.nonempty]
         if out.point:
-            verdicts += [out.lexicographic, out.pareto]
+            verdicts += [out.lexicographic, out.pareto] + ([out.uniqueness] if out.unique else [])
         if any(v.verdict == "refuted" for v in verdicts):
             return 1
         if not out.point or not all(v.verdict == "proved" for v in verdicts):
@@ -186,7 +187,9 @@ class BargainReport:
             lines.append("  no point of F beats it lexicographically: " + _verdict_line(out.lexicographic))
             lines.append("  no point of F Pareto-dominates it: " + _verdict_line(out.pareto))
             if out.unique:
-                lines.append("  unique: it is the only point of F with these utilities")
+                lines.append("  the only point of F with these utilities: " + _verdict_line(out.uniqueness))
+            elif out.unique is None and out.uniqueness is not None:
+                lines.append("  unique: " + _verdict_line(out.uniqueness))
             elif out.unique is False:
                 s = out.optimal_set or {}
                 lines.append(f"  not unique: every point of {s.get('condition', 'the optimal set')} is optimal")

@@ -26,6 +26,10 @@ from .algebraic import NumberField, Real, real_roots
 __all__ = ["critical_values"]
 
 _V = sympy.Symbol("v_objective")
+#: Largest number of coordinates left after solving the linear equations for which a Gröbner basis is
+#: computed (sympy's Buchberger has no time limit; beyond this a stratum is skipped — the maximum search
+#: then relies on other strata and on z3, and says "unknown" rather than wait without end).
+MAX_FREE = 4
 
 
 def _normal(poly: sympy.Expr, gens) -> sympy.Expr | None:
@@ -72,7 +76,7 @@ def critical_values(objective: sympy.Expr, equations: Sequence[sympy.Expr], gens
     """Every value U takes at a critical or singular point of {E = 0}, ascending (a superset), or None.
 
     None means the elimination left no polynomial in v (U is not finitely valued on the critical
-    set, e.g. because of redundant equations).  ``constants`` maps symbols in the equations to the
+    set, e.g. because of redundant equations), or that more than :data:`MAX_FREE` coordinates are left.  ``constants`` maps symbols in the equations to the
     number fields whose generators they stand for.
 
     >>> p, q = sympy.symbols("p q")
@@ -88,7 +92,9 @@ def critical_values(objective: sympy.Expr, equations: Sequence[sympy.Expr], gens
             continue
         eqs.append(e)
     eqs, free, solved = _solve_linear(eqs, list(gens), csyms)
-    u = sympy.expand(sympy.sympify(objective).xreplace(solved))
+    if len(free) > MAX_FREE:
+        return None
+    u = sympy.expand(objective.xreplace(solved))
     normalised = []
     for e in eqs:
         n = _normal(e, free + sorted(csyms, key=lambda s: s.name))

@@ -405,3 +405,11 @@ def test_cli_exit_status_says_what_happened(tmp_path, capsys):
     assert main(["bargain", str(invalid)]) == 1                       # a fair set refuted
     assert "REFUTED" in capsys.readouterr().out
     assert main(["bargain", "post-example3", "--json"]) == 0
+
+
+def test_coordinates_named_like_internal_symbols():
+    b = bargain_from_dict({**GAME, "coordinates": [["x", "theta"], ["v"]],
+                           "fair_sets": [{"set": "x + theta >= v/2"}, {"utility": "U2 >= U1 - 1"}]})
+    d = analyse(b).to_dict()
+    assert [v["verdict"] for v in d["valid"]] == ["proved", "proved"] and d["pareto"] == "proved"
+    assert set(d["outcome"]) == {"x", "theta", "v"}

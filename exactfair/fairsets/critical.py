@@ -25,7 +25,7 @@ from .algebraic import NumberField, Real, real_roots
 
 __all__ = ["critical_values"]
 
-_V = sympy.Symbol("v_objective")
+_V = sympy.Dummy("v")                    # never a user's name
 #: Largest number of coordinates left after solving the linear equations for which a Gröbner basis is
 #: computed (sympy's Buchberger has no time limit; beyond this a stratum is skipped — the maximum search
 #: then relies on other strata and on z3, and says "unknown" rather than wait without end).

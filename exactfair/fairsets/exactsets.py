@@ -180,7 +180,7 @@ def holds_near(f, point: Mapping[sympy.Symbol, Any], direction: Mapping[sympy.Sy
     >>> holds_near(formula(p * p > 0, [p]), {p: 0}, {p: 1}), holds_near(formula(p > 0, [p]), {p: 0}, {p: -1})
     (True, False)
     """
-    t = sympy.Symbol("t_segment")
+    t = sympy.Dummy("t")
     subs = {s: sympy.Rational(str(Fraction(point[s]))) + t * sympy.Rational(str(Fraction(direction[s])))
             for s in point}
 

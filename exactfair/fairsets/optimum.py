@@ -55,7 +55,7 @@ class _Encoder:
 
     def theta(self, fieldk):
         if fieldk not in self.thetas:
-            var = z3.Real(f"theta_{len(self.thetas)}")
+            var = z3.Real(f"theta!{len(self.thetas)}")           # "!" is never in a coordinate name
             self.thetas[fieldk] = var
             self.constraints += fieldk.z3_constraints(var)
         return self.thetas[fieldk]
@@ -145,7 +145,7 @@ def maximise(region, gens: Sequence[sympy.Symbol], objective: sympy.Expr,
         if v.field is None:
             eq_polys.append(sympy.expand(e - v.to_sympy()))
         else:
-            theta = sympy.Symbol("theta_field", real=True)
+            theta = sympy.Dummy("theta", real=True)
             constants[theta] = v.field
             eq_polys.append(sympy.expand(e - sum(sympy.Rational(c.numerator, c.denominator) * theta ** k
                                                  for k, c in enumerate(v.coeffs))))

@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from fractions import Fraction
 from typing import Any, Sequence
 
+import sympy
 import z3
 
 from ..verdicts import InternalCheckError, Proved, Verdict
@@ -54,11 +55,10 @@ class Answer:
 def z3_vars(symbols) -> dict:
     """A z3 real variable for each sympy symbol (by name).
 
-    >>> import sympy
     >>> z3_vars([sympy.Symbol("p")])
     {p: p}
     """
-    return {s: z3.Real(s.name) for s in symbols}
+    return {s: z3.Real(f"{s.name}!{s.dummy_index}" if isinstance(s, sympy.Dummy) else s.name) for s in symbols}
 
 
 def _strategies(quantified: bool):

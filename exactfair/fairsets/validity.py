@@ -275,8 +275,8 @@ def _rationals(point: dict) -> dict:
 def _convex(s: _Slice, budget: float, closed: bool) -> Verdict:
     start = time.perf_counter()
     claim = f"every slice of {s.tag} is convex"
-    first = {c: sympy.Symbol(c.name + "__first", real=True) for c in s.x}
-    second = {c: sympy.Symbol(c.name + "__second", real=True) for c in s.x}
+    first = {c: sympy.Dummy(c.name + "_first", real=True) for c in s.x}
+    second = {c: sympy.Dummy(c.name + "_second", real=True) for c in s.x}
     middle = {c: (first[c] + second[c]) / 2 for c in s.x}
     gens = s.all + list(first.values()) + list(second.values())
     env = {**s.env, **z3_vars(list(first.values()) + list(second.values()))}

@@ -238,12 +238,20 @@ def build_parser() -> argparse.ArgumentParser:
     valuate.add_argument("--quiet", action="store_true", help="no progress bar")
 
     bargain = command("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
-                             description="Prove the fair-set maps valid (into Δ_i, non-empty convex values, closed "
-                                         "graph, fixed points), compute F = ∩F_i and its lexicographic Pareto "
-                                         "optima exactly, and optionally plot them.")
+                       description="Prove each fair set valid (its slice map has non-empty convex values and a "
+                                   "closed graph) or refute it with an exact witness, show F = ∩F_i "
+                                   "non-empty, and compute its lexicographic Pareto optimum exactly with "
+                                   "proofs. Exit 0 when everything is proved, 1 when a fair set is refuted "
+                                   "or F is empty, 3 when something stays undecided (unknown, or proved by "
+                                   "z3 alone), 2 on bad input.")
     bargain.add_argument("game", metavar="GAME",
-                         help="a bargaining JSON file, or post-example1, post-example2, post-example3")
-    bargain.add_argument("--plot", help="write a PNG of F1, F2, F and the outcome (two players)")
+                         help="a bargaining JSON file, or a shipped problem: post-example1, post-example2, "
+                              "post-example3, ultimatum, demand, volunteers")
+    bargain.add_argument("--order", help="the players' order for the lexicographic optimum: names or numbers, "
+                                          "comma separated (default 1,2,…,n)")
+    bargain.add_argument("--timeout", type=_positive_float, help="seconds for each solver question (default 20)")
+    bargain.add_argument("--plot", help="write a PNG: F_i, F and the outcome in 2-D slices (a ternary plot for a "
+                                        "three-action player)")
     bargain.add_argument("--json", action="store_true")
     return parser
 
@@ -491,51 +499,26 @@ def _cmd_claims(args: argparse.Namespace) -> int:
 
 
 def _cmd_bargain(args: argparse.Namespace) -> int:
-    from .fairsets.analysis import (
-        check_closed_graph, check_fixed_points, check_maps_into_simplex, check_nonempty,
-        check_nonempty_convex_values, lexicographic_optimum,
-    )
-    from .fairsets.post import EXAMPLES, example
+    from .fairsets.examples import BARGAINS, bargain
+    from .fairsets.report import analyse, parse_order
     from .fairsets.spec import read_bargain
 
-    b = example(args.game) if args.game in EXAMPLES else read_bargain(args.game)
-    verdicts = []
-    for fm in b.maps:
-        verdicts += [check_maps_into_simplex(fm), check_nonempty_convex_values(fm), check_closed_graph(fm),
-                     check_fixed_points(fm, b.fair_sets[fm.player], f"F{fm.player + 1}")]
-    region = b.region()
-    verdicts.append(check_nonempty(b.game, region))
-    outcomes = []
-    if verdicts[-1].verdict == "proved":
-        import itertools
-        for order in itertools.permutations(range(b.game.n)):
-            outcomes.append(lexicographic_optimum(b.game, region, order))
     if args.plot:
-        from .fairsets.plot import plot_bargain
-        plot_bargain(b, args.plot, [o["point"] for o in outcomes])
+        refuse_overwriting(Path(args.plot), [args.game], "--plot")
+    b = bargain(args.game) if args.game in BARGAINS and not Path(args.game).exists() else read_bargain(args.game)
+    order = parse_order(args.order, b.game.names)
+    report = analyse(b, order, **({"budget": args.timeout} if args.timeout else {}))
+    if args.plot:
+        from .fairsets.plot import plot_report
+        plot_report(report, args.plot)
     if args.json:
-        data = {"game": b.name, "utilities": [str(u) for u in b.game.utilities],
-                "fair_sets": [fs.describe() for fs in b.fair_sets], "F": str(region),
-                "verdicts": [v.to_dict() for v in verdicts],
-                "outcomes": [{k: v for k, v in o.items() if k not in ("point_exact", "set")} for o in outcomes]}
-        _write(json.dumps(data, indent=2, ensure_ascii=False), None)
-        return 0
-    lines = [f"{b.name}: utilities " + ", ".join(f"U{i + 1} = {u}" for i, u in enumerate(b.game.utilities))]
-    lines += [f"F{fs.player + 1}: {fs.describe()}" for fs in b.fair_sets]
-    for v in verdicts:
-        text = f"  {v.claim}: {v.verdict.upper()}"
-        if v.verdict == "refuted":
-            text += f" — {v.witness.violation}"
-        elif v.details:
-            text += f" ({v.details[0]})"
-        lines.append(text)
-    for o in outcomes:
-        lines.append(f"lexicographic Pareto optimum, order U{', U'.join(map(str, o['order']))}: {o['point']} "
-                     f"(max values {', '.join(o['values'])}{'; unique point' if o['unique'] else '; a set'})")
+        _write(json.dumps(report.to_dict(), indent=2, ensure_ascii=False), None)
+        return report.exit_status()
+    text = report.to_text()
     if args.plot:
-        lines.append(f"plot written to {args.plot}")
-    _write("\n".join(lines), None)
-    return 0
+        text += f"\nplot written to {args.plot}"
+    _write(text, None)
+    return report.exit_status()
 
 
 def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:

@@ -242,24 +242,30 @@ def unconfirmed_reason(record: dict | None) -> str:
 def combine_agreements(records: list) -> dict | None:
     """One second-solver record for several: agrees only when every one agrees (None for no records).
 
-    A ``None`` among the records (a solver answer nobody re-checked) makes the whole unconfirmed.
+    Exact steps (``{"applicable": False, …}``) need no confirmation; a ``None`` among the records (a solver
+    answer nobody re-checked) makes the whole unconfirmed; ``checked``/``of`` count the problems behind them.
 
     >>> combine_agreements([{"solver": "cvc5", "agrees": True}] * 2)
     {'solver': 'cvc5', 'agrees': True, 'checked': 2}
     >>> combine_agreements([{"solver": "cvc5", "agrees": True}, None])["agrees"] is None
     True
+    >>> combine_agreements([{"solver": "cvc5", "agrees": True}, {"solver": "cvc5", "agrees": None, "answer": "unknown"}])
+    {'solver': 'cvc5', 'agrees': None, 'checked': 1, 'of': 2, 'answer': 'unknown'}
     """
     if not records:
         return None
-    if all(isinstance(r, dict) and r.get("applicable") is False and "solver" not in r for r in records):
-        return records[0]
-    records = [r for r in records if not (isinstance(r, dict) and r.get("applicable") is False and "solver" not in r)]
-    failing = [r for r in records if not confirmed(r)]
-    if not failing:
-        return {"solver": "cvc5", "agrees": True, "checked": len(records)}
-    first = failing[0] if isinstance(failing[0], dict) else {}
-    out = {"solver": "cvc5", "agrees": None, "checked": len(records) - len(failing), "of": len(records),
-           "answer": first.get("answer", "not run")}
+    exact = [r for r in records if isinstance(r, dict) and r.get("applicable") is False and "solver" not in r]
+    solver = [r for r in records if not any(r is e for e in exact)]
+    if not solver:
+        return exact[0]
+    total = sum((r.get("of", r.get("checked", 1)) if isinstance(r, dict) else 1) for r in solver)
+    agreed = sum((r.get("checked", 1) if confirmed(r) else r.get("checked", 0)) if isinstance(r, dict) else 0
+                 for r in solver)
+    if all(confirmed(r) for r in solver):
+        return {"solver": "cvc5", "agrees": True, "checked": total}
+    first = next((r for r in solver if not confirmed(r)), None)
+    first = first if isinstance(first, dict) else {}
+    out = {"solver": "cvc5", "agrees": None, "checked": agreed, "of": total, "answer": first.get("answer", "not run")}
     for key in ("seconds", "why"):
         if key in first:
             out[key] = first[key]

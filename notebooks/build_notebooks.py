@@ -423,6 +423,139 @@ fig.savefig("who_gets_what.png", dpi=90)
 display(Image("who_gets_what.png"))"""),
 ]
 
+ANY_GAME = [
+    (M, """# Fair-set bargaining on any finite game: three case studies
+
+The post's procedure for n players with finite action sets, run exactly: each fair set F_i is **proved valid**
+(its slice map r₋ᵢ ↦ {x ∈ Δᵢ : (x, r₋ᵢ) ∈ Fᵢ} has non-empty convex values and a closed graph — z3, confirmed by
+cvc5) or **refuted** with an exact witness; F = ∩Fᵢ is shown non-empty by an exact point; and the lexicographic
+Pareto optimum is computed exactly (algebraic numbers where it is irrational) with proofs that no point of F
+beats it lexicographically or Pareto-dominates it. Pictures are written to a temporary folder."""),
+    (C, """import tempfile, os
+import sympy
+from fractions import Fraction
+from IPython.display import Image, display
+from exactfair.fairsets.examples import bargain
+from exactfair.fairsets.report import analyse
+from exactfair.fairsets.plot import plot_report
+from exactfair.fairsets.spec import bargain_from_dict
+from exactfair.fairsets.validity import check_validity
+from exactfair.fairsets.atoms import formula, evaluate
+
+FIGURES = tempfile.mkdtemp(prefix="exactfair-bargaining-")
+
+def show(report, name):
+    path = plot_report(report, os.path.join(FIGURES, name))
+    display(Image(str(path)))
+
+def exact(report):
+    return {k: sympy.sympify(v) for k, v in report.to_dict()["outcome"].items()}"""),
+    (M, """## 1. The ultimatum game: cooperating with a different idea of fairness
+
+The proposer splits 10 either *fairly* (5/5) or *greedily* (6/4); the responder accepts or rejects the greedy offer
+(the fair one is always accepted). The proposer thinks 6/4 is fair and does not let the responder get more than 4
+(F₁ = {U₂ ≤ 4}). The responder, as in Yudkowsky's post, cooperates with an agent whose idea of fairness differs:
+it accepts the greedy offer only with a probability that leaves the proposer **no better off than at the fair
+split** (F₂ = {U₁ ≤ 5}). Coordinates: p = P(fair offer), q = P(accept the greedy offer)."""),
+    (C, """ultimatum = bargain("ultimatum")
+print("U1 =", ultimatum.game.utilities[0], "  U2 =", ultimatum.game.utilities[1])
+report = analyse(ultimatum)
+print(report.to_text())
+out = report.to_dict()
+assert [v["verdict"] for v in out["valid"]] == ["proved", "proved"]
+assert out["outcome"] == {"p": "2/5", "q": "5/6"} and out["utilities"] == ["5", "4"]
+assert (out["nonempty"], out["lexicographic"], out["pareto"], out["unique"]) == ("proved", "proved", "proved", True)
+show(report, "ultimatum.png")"""),
+    (M, """The responder accepts the greedy offer with probability exactly 5/6: the proposer then expects 6 · 5/6 = 5, the
+fair-split amount, so greed does not pay — yet the responder is not *refusing* a different idea of fairness
+outright. The disagreement costs 1 of the 10 (utilities 5 and 4). The other order of the players gives the same
+point here:"""),
+    (C, """other = analyse(ultimatum, order=(1, 0)).to_dict()
+assert other["outcome"] == {"p": "2/5", "q": "5/6"}
+assert 6 * Fraction(5, 6) == 5"""),
+    (M, """A responder who demands that the proposer be **strictly** worse off (F₂ = {U₁ < 5}) has no valid fair set: at
+p = 1 (the proposer offers the fair split) every response gives U₁ = 5, so that slice is empty. The refutation
+names the exact r₋ᵢ, and the emptiness is re-checked by exact arithmetic:"""),
+    (C, """from exactfair.fairsets.core import FairSet
+strict = FairSet.from_utility_condition(ultimatum.game, 1, "U1 < 5")
+v = check_validity(strict)
+print(v.verdict.verdict, "-", v.verdict.witness.violation)
+assert v.verdict.verdict == "refuted" and v.witness == {"p": "1"}
+p, q = ultimatum.game.symbols()
+u1 = ultimatum.game.utilities[0]
+assert sympy.expand(u1.subs(p, 1)) == 5           # at p = 1, U1 = 5 whatever q is: nothing satisfies U1 < 5"""),
+    (M, """## 2. A 3×3 demand game
+
+Two players each demand L = 4, M = 5 or H = 6 of a pie of 10; compatible demands are paid, incompatible ones get
+nothing. A thinks the fair split is 6/4, B thinks 5/5. Each uses the post's Example-2 rule: the other may get no
+more than what *I* think is their share, minus a tenth of every unit I fall short of mine —
+A: 4 − U₂ ≥ (6 − U₁)/10, B: 5 − U₁ ≥ (5 − U₂)/10. Each player has two coordinates (the probabilities of L and M),
+so the validity proofs are about two-dimensional slices."""),
+    (C, """demand = bargain("demand")
+report = analyse(demand)
+print(report.to_text())
+out = report.to_dict()
+assert [v["verdict"] for v in out["valid"]] == ["proved", "proved"]
+assert out["utilities"] == ["44/9", "35/9"] and out["pareto"] == "proved" and out["lexicographic"] == "proved"
+assert out["unique"] is False and out["optimal_set"]["another_point"] is not None
+show(report, "demand.png")"""),
+    (M, """Both rules are tight at the outcome — the analogue of the tip of the post's kite: U₁ = 44/9, U₂ = 35/9, a loss of
+1/9 for each against the fair splits each has in mind. The optimum is **not unique** in strategy space: every
+point of F with these utilities is optimal (a curve of mixed profiles, described above with exact ranges —
+some of them algebraic numbers), and all of them give the same utilities."""),
+    (C, """U1, U2 = sympy.symbols("U1 U2")
+tip = sympy.solve([4 - U2 - (6 - U1) / 10, 5 - U1 - (5 - U2) / 10], [U1, U2])
+assert tip == {U1: sympy.Rational(44, 9), U2: sympy.Rational(35, 9)}"""),
+    (M, """## 3. Three volunteers
+
+Each of three players volunteers (cost 1) or not; if anyone volunteers, everybody gets 2. Each player considers
+itself exploited if it volunteers more often than the other two on average: A gives this as a Kakutani map
+f_A = min(v_A, (v_B + v_C)/2) (the post's style), B and C as sets in action space. F is the diagonal
+v_A = v_B = v_C, and the best point on it is irrational: v = 1 − √6/6 — computed exactly, in one number field."""),
+    (C, """volunteers = bargain("volunteers")
+report = analyse(volunteers)
+print(report.to_text())
+out = report.to_dict()
+assert [v["verdict"] for v in out["valid"]] == ["proved", "proved", "proved"]
+v = exact(report)
+assert all(sympy.simplify(x - (1 - sympy.sqrt(6) / 6)) == 0 for x in v.values())
+assert all(sympy.simplify(sympy.sympify(u) - (1 + sympy.sqrt(6) / 9)) == 0 for u in out["utilities"])
+assert (out["pareto"], out["lexicographic"], out["unique"]) == ("proved", "proved", True)
+show(report, "volunteers.png")"""),
+    (C, """x = sympy.Symbol("v")
+utility = 2 * (1 - (1 - x) ** 3) - x                 # one player's utility on the diagonal
+assert sympy.solve(sympy.diff(utility, x), x) == [1 - sympy.sqrt(6) / 6, 1 + sympy.sqrt(6) / 6]"""),
+    (M, """## 4. Invalid fair sets are refuted, in every form
+
+A map that leaves the simplex, a set whose slices are not convex, a utility condition with an empty slice: each
+refutation carries an exact point, re-checked by exact arithmetic before it is reported."""),
+    (C, """spec = {"players": ["A", "B"], "actions": [["L", "M", "H"], ["L", "R"]],
+        "payoffs": [{"profile": [a, b], "utilities": [str(i + j), str(2 * i - j)]}
+                    for i, a in enumerate("LMH") for j, b in enumerate("LR")],
+        "coordinates": [["aL", "aM"], ["bL"]],
+        "fair_sets": [{"map": ["Max(aL, bL)", "aM + 1/2"]}, {"set": "bL*(1 - bL) <= 1/8"}]}
+b = bargain_from_dict(spec)
+for fs in b.fair_sets:
+    v = check_validity(fs)
+    print(f"F{fs.player + 1}:", v.verdict.verdict, "-", v.verdict.witness.violation)
+    assert v.verdict.verdict == "refuted"
+utility_form = bargain_from_dict({**spec, "fair_sets": [{"utility": "U1 >= 5"}, {"set": "bL >= 0"}]})
+v = check_validity(utility_form.fair_sets[0])
+print("F1 (utility):", v.verdict.witness.violation)
+assert v.verdict.verdict == "refuted" and v.post_definition == "refuted\""""),
+    (M, """## 5. The post's definition and the slice criterion
+
+The post asks for *some* Kakutani map f_i : R → P(Δ_i) with F_i = {r : r_i ∈ f_i(r)}; f_i may depend on r_i. The
+slice criterion (the slice map itself is Kakutani) is sufficient, and non-empty slices and a closed F_i are
+necessary — but convex slices are not: f₁(p, q) = p² is continuous, so its fixed set F₁ = {p ∈ {0, 1}} is a
+valid fair set in the post's sense, while its slices {0, 1} are not convex. exactfair reports both readings."""),
+    (C, """pd = bargain("post-example1")
+squares = FairSet.from_map(pd.game, 0, "p**2")
+v = check_validity(squares)
+print(v.verdict.verdict, "-", v.verdict.witness.violation, "| post's definition:", v.post_definition)
+assert v.verdict.verdict == "refuted" and v.post_definition == "proved\""""),
+]
+
 NOTEBOOKS = {
     "balanced_reciprocity.ipynb": BALANCED_RECIPROCITY,
     "rho_shapley_vs_reciprocity.ipynb": RHO,
@@ -430,6 +563,7 @@ NOTEBOOKS = {
     "symbolic_parameters.ipynb": SYMBOLIC,
     "your_own_mechanism.ipynb": YOUR_OWN,
     "collaborative_learning.ipynb": COLLABORATIVE,
+    "bargaining_any_game.ipynb": ANY_GAME,
 }
 
 

@@ -147,6 +147,8 @@ def test_cli_bargain(tmp_path, capsys):
     png = tmp_path / "kite.png"
     assert main(["bargain", "post-example2", "--plot", str(png), "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["outcomes"][0]["point"] == {"p": "23/30", "q": "23/30"}
-    assert all(v["verdict"] == "proved" for v in data["verdicts"])
+    assert data["outcome"] == {"p": "23/30", "q": "23/30"} and data["utilities"] == ["23/30", "23/30"]
+    assert [v["verdict"] for v in data["valid"]] == ["proved", "proved"]
+    assert all(v["verdict"] == "proved" for v in data["maps"])
+    assert (data["nonempty"], data["pareto"], data["lexicographic"], data["unique"]) == ("proved", "proved", "proved", True)
     assert png.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

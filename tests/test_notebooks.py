@@ -10,9 +10,10 @@ nbclient = pytest.importorskip("nbclient")
 
 HERE = Path(__file__).resolve().parent.parent / "notebooks"
 NAMES = ["balanced_reciprocity.ipynb", "rho_shapley_vs_reciprocity.ipynb", "fair_set_bargaining.ipynb",
-         "symbolic_parameters.ipynb", "your_own_mechanism.ipynb", "collaborative_learning.ipynb"]
+         "symbolic_parameters.ipynb", "your_own_mechanism.ipynb", "collaborative_learning.ipynb",
+         "bargaining_any_game.ipynb"]
 WITH_FIGURES = {"rho_shapley_vs_reciprocity.ipynb", "fair_set_bargaining.ipynb", "symbolic_parameters.ipynb",
-                "collaborative_learning.ipynb"}
+                "collaborative_learning.ipynb", "bargaining_any_game.ipynb"}
 
 
 def _builder():

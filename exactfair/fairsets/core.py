@@ -31,7 +31,7 @@ import z3
 from ..errors import ExactfairError, InexactValueError
 
 __all__ = [
-    "StrategicGame", "FairSet", "parse_exact", "to_z3", "point_in", "evaluate_at", "utility_symbols",
+    "StrategicGame", "FairSet", "parse_exact", "to_z3", "point_in", "evaluate_at", "utility_symbols", "printable",
 ]
 
 
@@ -177,6 +177,15 @@ def point_in(condition: sympy.Basic, point: Mapping[sympy.Symbol, Fraction]) -> 
     raise ExactfairError(f"could not decide {condition} at {point}")
 
 
+def printable(label: str) -> str:
+    """A player or action label as it may appear on one line of a message (control characters escaped).
+
+    >>> printable("A"), printable("A\\nB")
+    ('A', "'A\\\\nB'")
+    """
+    return label if label.isprintable() else repr(label)
+
+
 def utility_symbols(n: int) -> list[sympy.Symbol]:
     """The symbols U1 … Un used in utility-space conditions.
 
@@ -200,6 +209,8 @@ class StrategicGame:
     coordinates: list[list[sympy.Symbol]]
     utilities: list[sympy.Expr]
     names: list[str] = field(default_factory=list)
+    #: action labels per player (k_i labels; the last action's probability is one minus the coordinates)
+    actions: list[list[str]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if len(self.coordinates) != len(self.utilities):
@@ -211,6 +222,34 @@ class StrategicGame:
                 raise ExactfairError(f"utility U{i + 1} = {u} is not polynomial in the strategy coordinates")
         if not self.names:
             self.names = [f"P{i + 1}" for i in range(len(self.utilities))]
+        if not self.actions:
+            self.actions = [[str(a + 1) for a in range(len(c) + 1)] for c in self.coordinates]
+
+    def probabilities(self, player: int) -> list[sympy.Expr]:
+        """The probabilities of the player's actions: the coordinates, then one minus their sum.
+
+        >>> StrategicGame.two_by_two("p", "q", "q", "p").probabilities(0)
+        [p, 1 - p]
+        """
+        coords = self.coordinates[player]
+        return list(coords) + [1 - sympy.Add(*coords)]
+
+    def others(self, player: int) -> list[sympy.Symbol]:
+        """The coordinates of every other player (r_{-i}).
+
+        >>> StrategicGame.two_by_two("p", "q", "q", "p").others(0)
+        [q]
+        """
+        return [s for j, coords in enumerate(self.coordinates) if j != player for s in coords]
+
+    def simplex(self, player: int) -> sympy.Basic:
+        """Δ_i as constraints on the player's coordinates.
+
+        >>> StrategicGame.two_by_two("p", "q", "q", "p").simplex(1)
+        (q >= 0) & (q <= 1)
+        """
+        coords = self.coordinates[player]
+        return sympy.And(*[c >= 0 for c in coords], sympy.Add(*coords) <= 1)
 
     @property
     def n(self) -> int:
@@ -239,8 +278,8 @@ class StrategicGame:
 
     @classmethod
     def from_payoffs(cls, strategies: Sequence[int], payoffs: Mapping[tuple, Sequence[Any]],
-                     names: Sequence[str] | None = None, coordinate_names: Sequence[Sequence[str]] | None = None
-                     ) -> "StrategicGame":
+                     names: Sequence[str] | None = None, coordinate_names: Sequence[Sequence[str]] | None = None,
+                     actions: Sequence[Sequence[str]] | None = None) -> "StrategicGame":
         """Expected utilities (multilinear) of an exact payoff table ``payoffs[profile][player]``.
 
         >>> pd = {(0, 0): (1, 1), (0, 1): (-1, 2), (1, 0): (2, -1), (1, 1): (0, 0)}
@@ -272,21 +311,22 @@ class StrategicGame:
                     weight *= probs[i][a]
                 total += weight * sympy.Rational(str(value))
             utilities.append(sympy.expand(total))
-        return cls(coords, utilities, list(names or []))
+        return cls(coords, utilities, list(names or []), [list(a) for a in actions or []])
 
     @classmethod
     def from_nfg(cls, nfg, coordinate_names: Sequence[Sequence[str]] | None = None) -> "StrategicGame":
         """Game of a parsed ``.nfg`` file (:func:`exactfair.fairsets.nfg.read_nfg`)."""
         return cls.from_payoffs([len(s) for s in nfg.strategies], nfg.payoffs, list(nfg.players),
-                                coordinate_names)
+                                coordinate_names, [list(s) for s in nfg.strategies])
 
 
 @dataclass
 class FairSet:
     """A player's fair set F_i, with the way it was given.
 
-    ``kind`` is ``"map"`` (``value`` is f_i, or ``(lo, hi)`` for an interval map), ``"action"``
-    (a Boolean in the coordinates) or ``"utility"`` (a Boolean in U1..Un).
+    ``kind`` is ``"map"`` (``value`` is f_i: one expression for a two-action player, a list with one
+    expression per coordinate, or ``(lo, hi)`` for an interval map), ``"action"`` (a Boolean in the
+    coordinates) or ``"utility"`` (a Boolean in U1..Un).
 
     >>> g = StrategicGame.two_by_two('p', 'q', '2*q - p', '2*p - q')
     >>> FairSet.from_utility_condition(g, 0, 'U2 <= U1').condition()
@@ -302,12 +342,27 @@ class FairSet:
 
     @classmethod
     def from_map(cls, game: StrategicGame, player: int, fmap: Any) -> "FairSet":
+        """F_i = {r : r_i = f_i(r)} for a map given as a list with one expression per coordinate of player i
+        (any number of actions), as one expression (two actions), or as a tuple ``(lo, hi)`` for an
+        interval-valued map of a two-action player (F_i = {r : lo(r) ≤ r_i ≤ hi(r)}).
+
+        >>> g = StrategicGame.from_payoffs([3, 2], {(a, b): (a, b) for a in range(3) for b in range(2)},
+        ...                                coordinate_names=[["x", "y"], ["q"]])
+        >>> FairSet.from_map(g, 0, ["Min(x, q)", "0"]).condition()
+        Eq(y, 0) & Eq(x, Min(q, x))
+        """
         coords = game.coordinates[player]
-        if len(coords) != 1:
-            raise ExactfairError(f"player {player + 1} has {len(coords) + 1} actions; maps are supported for "
-                                 "one-dimensional Δ_i (two actions)")
         env = game.symbol_map()
-        if isinstance(fmap, (tuple, list)):
+        if isinstance(fmap, list):
+            if len(fmap) != len(coords):
+                raise ExactfairError(f"the map of player {player + 1} needs one expression per coordinate "
+                                     f"({', '.join(c.name for c in coords)}), got {len(fmap)}")
+            exprs = [parse_exact(x, env, what=f"f{player + 1} for {c.name}") for x, c in zip(fmap, coords)]
+            return cls(player, "map", exprs[0] if len(exprs) == 1 else exprs, game)
+        if len(coords) != 1:
+            raise ExactfairError(f"player {player + 1} has {len(coords) + 1} actions; give the map as a list of "
+                                 f"{len(coords)} expressions, one for each of {', '.join(c.name for c in coords)}")
+        if isinstance(fmap, tuple):
             if len(fmap) != 2:
                 raise ExactfairError("an interval-valued map is a pair (lo, hi)")
             value = tuple(parse_exact(x, env, what=f"f{player + 1} bound") for x in fmap)
@@ -331,6 +386,8 @@ class FairSet:
         if self.kind == "utility":
             subs = dict(zip(utility_symbols(self.game.n), self.game.utilities))
             return self.value.subs(subs)
+        if isinstance(self.value, list):
+            return sympy.And(*[sympy.Eq(c, e) for c, e in zip(self.game.coordinates[self.player], self.value)])
         x = self.game.coordinates[self.player][0]
         if isinstance(self.value, tuple):
             lo, hi = self.value
@@ -341,6 +398,8 @@ class FairSet:
         if self.kind == "map":
             if isinstance(self.value, tuple):
                 return f"f{self.player + 1}(r) = [{self.value[0]}, {self.value[1]}]"
+            if isinstance(self.value, list):
+                return f"f{self.player + 1}(r) = ({', '.join(map(str, self.value))})"
             return f"f{self.player + 1}(r) = {self.value}"
         if self.kind == "utility":
             return f"utility condition {self.value}"

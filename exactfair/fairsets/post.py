@@ -49,7 +49,9 @@ class Bargain:
 
 
 def _pd() -> StrategicGame:
-    return StrategicGame.two_by_two("p", "q", U1, U2)
+    game = StrategicGame.two_by_two("p", "q", U1, U2)
+    game.actions = [["Cooperate", "Defect"], ["Cooperate", "Defect"]]
+    return game
 
 
 def example1() -> Bargain:

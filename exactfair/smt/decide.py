@@ -83,10 +83,28 @@ def _refuse(claim, n: int, start: float, reason: str) -> Unknown:
     return Unknown(claim.name, f"n = {n}", n, time.perf_counter() - start, reason=f"refused: {reason}")
 
 
+_DECIDED: dict = {}
+
+
 def decide(claim, n: int, *, timeout: float = 60.0, explain: bool = False, shrink: bool = True,
            encoding: str = "auto", grand_only: bool | None = None, first_player_only: bool | None = None,
            smtlib_dir=None) -> Verdict:
-    """The verdict of ``claim`` at n players with every guard run (see the module docstring)."""
+    """The verdict of ``claim`` at n players with every guard run (see the module docstring).
+
+    A verdict is remembered within the process for the same claim, n and options while the definitions
+    are unchanged (:func:`~exactfair.smt.guards.code_epoch`): the all-n guards re-ask the bounded claims."""
+    key = (claim, n, timeout, explain, shrink, encoding, grand_only, first_player_only, str(smtlib_dir),
+           guards.code_epoch(), reference_licensed())
+    if key not in _DECIDED:
+        if len(_DECIDED) > 1024:
+            _DECIDED.clear()
+        _DECIDED[key] = _decide(claim, n, timeout=timeout, explain=explain, shrink=shrink, encoding=encoding,
+                                grand_only=grand_only, first_player_only=first_player_only, smtlib_dir=smtlib_dir)
+    return _DECIDED[key]
+
+
+def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encoding: str, grand_only: bool | None,
+            first_player_only: bool | None, smtlib_dir) -> Verdict:
     from ..registry import get_mechanism
     from .prover import build_generic, solve
     start = time.perf_counter()

@@ -54,14 +54,16 @@ def code_epoch() -> int:
     import importlib
     ids: list[int] = []
     for name in ("exactfair.logic", "exactfair.axioms", "exactfair.relations", "exactfair.registry",
-                 "exactfair.smt.compile", "exactfair.smt.lemmas", "exactfair.smt.instances", "exactfair.smt.generic",
-                 "exactfair.smt.solvers"):
+                 "exactfair.check", "exactfair.array_check", "exactfair.smt.compile", "exactfair.smt.lemmas",
+                 "exactfair.smt.instances", "exactfair.smt.generic", "exactfair.smt.solvers", "exactfair.smt.prover",
+                 "exactfair.smt.decide", "exactfair.smt.layered", "exactfair.smt.induction", "exactfair.smt.guards"):
         module = importlib.import_module(name)
         for key, value in sorted(vars(module).items()):
             if callable(value):
                 ids.append(id(value))
-            elif isinstance(value, dict):
-                ids += [id(v) for _, v in sorted(value.items(), key=lambda kv: repr(kv[0]))]
+            elif isinstance(value, dict):               # tables of definitions; caches (of results) are left out
+                ids += [id(v) for _, v in sorted(value.items(), key=lambda kv: repr(kv[0]))
+                        if callable(v) or type(v).__name__ in ("Axiom", "Mechanism", "LemmaSpec")]
     from ..registry import AXIOM_REGISTRY, GAME_CLASS_REGISTRY, MECHANISM_REGISTRY
     for registry in (AXIOM_REGISTRY, MECHANISM_REGISTRY, GAME_CLASS_REGISTRY):
         ids += [id(registry.get(k)) for k in registry.names()]

@@ -405,6 +405,9 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
         from .decide import decide
         verdicts = [v for v in (bounded or []) if v.n in bounded_ns]
         done = {v.n for v in verdicts}
+        if (max(bounded_ns) >= 4 and claim.conclude != "unique" and claim.mechanism is not None
+                and _is_algorithm1(mech) and not {n for n in bounded_ns if n >= 4} <= done):
+            license_reference_player()            # Corollary 3 for all n lets the encodings fix line 12's j
         verdicts += [decide(claim, n, shrink=False) for n in bounded_ns if n not in done]
         refuted = [v for v in verdicts if v.verdict == "refuted"]
         if refuted:

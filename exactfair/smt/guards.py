@@ -163,6 +163,17 @@ def exact_is_run(mech, game) -> bool:
     return mech.is_table_of(mech.exact(game))
 
 
+_RELATIONS: dict = {}
+
+
+def relation_formulas(mech, n: int) -> list:
+    """``mech.relation(n)``, built once per process while the definitions are unchanged."""
+    key = (id(mech), mech.name, n, code_epoch())
+    if key not in _RELATIONS:
+        _RELATIONS[key] = mech.relation(n)
+    return _RELATIONS[key]
+
+
 def _is_run(formulas: list, table) -> bool:
     game = table.game
     look = lambda a: game.value(a.coalition) if isinstance(a, Value) else table.reward(a.player, a.coalition)  # noqa: E731
@@ -188,7 +199,7 @@ def falsify(claim, n: int, count: int = 12, *, relation: int = 4) -> str | None:
         return None
     mech = get_mechanism(claim.mechanism)
     rng = seeded_rng(claim.name, n, "falsify")
-    formulas = mech.relation(n) if relation else []
+    formulas = relation_formulas(mech, n) if relation else []
     for k, game in enumerate(random_games(n, claim.games, rng, count)):
         table = mech.exact(game)
         if k < relation and not _is_run(formulas, table):
@@ -283,6 +294,9 @@ def equivariant(mech, n: int) -> bool:
 
 
 # --------------------------------------------------------------------------- implicit relations have runs
+_TOTAL: dict = {}
+
+
 def relation_total(mech, n: int, classes: Sequence[str], timeout: float = 60.0) -> str | None:
     """None when every partial run of ``mech``'s relation on a game of the classes extends at every coalition
     (so every such game has a run); else the reason (a coalition where some partial run has no row).
@@ -293,6 +307,13 @@ def relation_total(mech, n: int, classes: Sequence[str], timeout: float = 60.0) 
     >>> relation_total(get_mechanism("balanced-reciprocity"), 3, ("monotone",)) is None
     True
     """
+    key = (id(mech), mech.name, n, tuple(classes), code_epoch())
+    if key not in _TOTAL:
+        _TOTAL[key] = _relation_total(mech, n, classes, timeout)
+    return _TOTAL[key]
+
+
+def _relation_total(mech, n: int, classes: Sequence[str], timeout: float) -> str | None:
     from ..axioms import game_class_formula
     from .compile import SymbolicGame, SymbolicTable, compile_formula, lookup
     g, t = SymbolicGame(n), SymbolicTable(n)

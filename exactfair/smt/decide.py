@@ -126,11 +126,15 @@ def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encod
     if claim.conclude == "unique" and mech is None and not explain:
         from .layered import decide_layered
         verdict = decide_layered(claim, n, timeout=timeout)      # None: the whole-table encoding decides
+    fixed = (mech is not None and mech.name == "balanced-reciprocity" and claim.conclude != "unique" and n >= 4
+             and _builtin_mechanism(mech) and reference_licensed())
+    reference = "lowest" if fixed else "any"
+    if verdict is None and mech is not None and n >= 3 and not explain and not grand_only:
+        from .orbits import decide_by_orbits
+        verdict = decide_by_orbits(claim, n, timeout=timeout, reference=reference, encoding=encoding)
     if verdict is None:
-        fixed = (mech is not None and mech.name == "balanced-reciprocity" and claim.conclude != "unique" and n >= 4
-                 and _builtin_mechanism(mech) and reference_licensed())
         problem = build_generic(claim, n, encoding=encoding, grand_only=grand_only,
-                                first_player_only=first_player_only, reference="lowest" if fixed else "any")
+                                first_player_only=first_player_only, reference=reference)
         verdict = solve(problem, timeout=timeout, explain=explain, shrink=shrink, smtlib_dir=smtlib_dir)
     if verdict.verdict in ("proved", "proved (z3 only)"):
         check_operators()

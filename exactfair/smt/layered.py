@@ -117,7 +117,7 @@ def decide_layered(claim, n: int, *, timeout: float = 60.0) -> Verdict | None:
     what = "one coalition per size (the claim is invariant under relabelling)" if symmetric else "every coalition"
     return solver_proved(claim.name, f"n = {n}", n, time.perf_counter() - start,
                          (f"layered: {what}; two tables that agree below C and satisfy the assumptions' instances at "
-                          "C agree at C (proofs/SOUNDNESS.md §10); an exact table satisfying the assumptions was "
+                          "C agree at C (proofs/SOUNDNESS.md §9); an exact table satisfying the assumptions was "
                           "exhibited",),
                          second_solver=combine_agreements(agreements))
 

@@ -65,6 +65,7 @@ class Problem:
     notes: str = ""
     rebuild: Callable | None = field(default=None, repr=False)   # rebuild(integer=True) for shrinking
     premises: list = field(default_factory=list, repr=False)      # (name, premise) of conditional instances
+    look: Callable | None = field(default=None, repr=False)        # atom lookup of the conclusion (one game)
 
 
 @dataclass(frozen=True)
@@ -244,6 +245,7 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
         hyps += [(_instance_name("M,M′", inst, n), compile_formula(inst.formula(), look2))
                  for inst in axiom.instances(n)]
     premises: list = []
+    look = None
     if unique:
         conclusion = z3.And([ts[0][i, c] == ts[1][i, c] for c in range(1 << n) for i in range(n)])
     else:
@@ -316,6 +318,7 @@ def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto
         notes += (("; " if notes else "") + "only the instance(s) at C = N" + (" for player 1" if first_player_only
                   else "") + " — the other instances are the cases of smaller n (proofs/SOUNDNESS.md)")
     return Problem(what, n, background, hyps, conclusion, decode, gs, notes, premises=premises,
+                   look=look if k == 1 else None,
                    rebuild=lambda integer_values: build_generic(claim, n, integer=integer_values, encoding=encoding,
                                                                 reference=reference,
                                                                 grand_only=grand_only,

@@ -160,7 +160,7 @@ def random_games(n: int, classes: Sequence[str], rng: random.Random, count: int,
 # --------------------------------------------------------------------------- falsification by the exact checker
 def exact_is_run(mech, game) -> bool:
     """Does the mechanism's exact table of ``game`` satisfy its own relation (exactly)?"""
-    return mech.is_table_of(mech.exact(game))
+    return _is_run(relation_formulas(mech, game.n), mech.exact(game))
 
 
 _RELATIONS: dict = {}
@@ -325,14 +325,13 @@ def _relation_total(mech, n: int, classes: Sequence[str], timeout: float) -> str
             if isinstance(a, Reward) and a.coalition & c != a.coalition:
                 return (f"the relation's row at coalition {c:0{n}b} mentions rewards at {a.coalition:0{n}b}, which is "
                         "not a sub-coalition, so runs cannot be built coalition by coalition")
-    order = sorted(range(1 << n), key=lambda c: bin(c).count("1"))
-    for c in order:
-        s = z3.Solver()
+    compiled = {c: compile_formula(f, look) for c, f in steps.items()}
+    for c in sorted(range(1 << n), key=lambda c: bin(c).count("1")):
+        s = z3.Solver()                           # a fresh solver: z3 eliminates the quantifier best this way
         s.set("timeout", int(timeout * 1000))
         s.add(classes_z3)
-        s.add([compile_formula(steps[d], look) for d in range(1 << n) if d & c == d and d != c])
-        row = [t[i, c] for i in range(n)]
-        s.add(z3.ForAll(row, z3.Not(compile_formula(steps[c], look))))
+        s.add([compiled[d] for d in range(1 << n) if d & c == d and d != c])
+        s.add(z3.ForAll([t[i, c] for i in range(n)], z3.Not(compiled[c])))
         answer = s.check()
         if answer == z3.sat:
             from .compile import decode_game

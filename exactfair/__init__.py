@@ -14,6 +14,7 @@ from .axioms import AXIOMS, Axiom, get_axiom
 from . import logic
 from .check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
 from .claim import Claim, all_n, prove
+from .explore import Landscape, explore
 from .registry import Mechanism, define_axiom, define_mechanism
 from .errors import (
     ExactfairError, GameDefinitionError, GameFileError, InexactValueError, NotMonotoneError, TooLargeError,
@@ -33,5 +34,5 @@ __all__ = [
     "AXIOMS", "Axiom", "get_axiom", "check_axiom", "check_axioms", "check_pair", "AxiomResult", "Violation",
     "ExactfairError", "GameDefinitionError", "GameFileError", "InexactValueError", "NotMonotoneError",
     "TooLargeError", "UndecidedComparisonError", "examples",
-    "Claim", "prove", "all_n", "define_axiom", "define_mechanism", "Mechanism", "logic",
+    "Claim", "prove", "all_n", "define_axiom", "define_mechanism", "Mechanism", "logic", "explore", "Landscape",
 ]

@@ -395,6 +395,11 @@ def catalogue() -> list[Entry]:
         Entry("finding.F3.not-forced-by-F5-R5", "exactfair's findings (README, errata E4)",
               "F5 and R5 alone do not force the F3 failure: the per-subgame Shapley table satisfies F5, R5 and F3 "
               "on the F3 witness game (and fails R3)", "exact checks of the Shapley table", _finding_f3_shapley),
+        Entry("finding.landscape.n3", "exactfair's findings (README, errata E8)",
+              "among R1–R5, F1, F2, F3, F5 on monotone games with 3 players, the only minimal set of axioms that "
+              "determines the reward table is {R2, R3, R5, F5}; its table is Algorithm 1's, and the uniqueness holds "
+              "for all n", "exactfair.explore: every subset settled (one claim each, monotone pruning)",
+              _finding_landscape),
     ]
     return out
 
@@ -429,6 +434,31 @@ def _finding_f3_forced(scope: Scope) -> Verdict:
 def _undecided(claim: str, why: str, start: float) -> Verdict:
     from .verdicts import Unknown
     return Unknown(claim, "", None, time.perf_counter() - start, reason=why)
+
+
+def _finding_landscape(scope: Scope) -> Verdict:
+    from .explore import explore
+    start = time.perf_counter()
+    paper = ["R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F5"]
+    land = explore(paper, 3, games="monotone", implications=False, timeout=scope.timeout)
+    found = land.minimal_characterizations()
+    chars = land.characterizations
+    records = [r.second_solver for r in land.results.values() if r.how == "solved"]
+    if land.undecided():
+        return _undecided("finding.landscape.n3", f"{len(land.undecided())} subsets undecided", start)
+    ok = (found == [("R2", "R3", "R5", "F5")] and chars and chars[0]["mechanism"] == "balanced-reciprocity"
+          and chars[0]["all_n"]["verdict"] == "proved")
+    if not ok:
+        return Refuted("finding.landscape.n3", "n = 3, monotone games", 3, time.perf_counter() - start, (),
+                       Witness(violation=f"minimal characterizations {found}; {chars}"))
+    from .verdicts import combine_agreements
+    return solver_proved("finding.landscape.n3", "n = 3, monotone games, the nine single-game axioms", 3,
+                         time.perf_counter() - start,
+                         (f"{land.solved} of {land.subsets} subsets solved, the rest implied by monotonicity; "
+                          f"maximal non-characterizations: "
+                          + "; ".join("{" + ", ".join(s) + "}" for s in land.maximal_non_characterizations())
+                          + f"; the table entails {', '.join(chars[0]['entails'])}",),
+                         second_solver=combine_agreements(records))
 
 
 def _finding_f3_shapley(scope: Scope) -> Verdict:

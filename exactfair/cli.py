@@ -221,6 +221,9 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--records", help="also write the JSON records to this file")
     claims.add_argument("--list", action="store_true", help="list the claim ids and exit")
 
+    from . import cli_explore
+    cli_explore.add_parser(command, _positive_float, _int_at_least)
+
     valuate = command(
         "valuate", help="build a game from a Python value function module:function (cached, resumable)",
         description="Evaluate v(C) = FUNCTION(C) (C a tuple of player labels) on every coalition missing from the "
@@ -784,6 +787,9 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
             return _cmd_claims(args)
         if args.command == "valuate":
             return _cmd_valuate(args)
+        if args.command == "explore":
+            from . import cli_explore
+            return cli_explore.run(args, _write, refuse_overwriting)
     except UserCodeError as exc:
         if args.debug:
             sys.stderr.write(exc.user_traceback)

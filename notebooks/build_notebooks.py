@@ -556,6 +556,67 @@ print(v.verdict.verdict, "-", v.verdict.witness.violation, "| post's definition:
 assert v.verdict.verdict == "refuted" and v.post_definition == "proved\""""),
 ]
 
+LANDSCAPE = [
+    (M, """# The landscape of the paper's axioms: every characterization, found by computer
+
+Which subsets of the axioms R1–R5, F1, F2, F3, F5 determine the reward table? Which are satisfiable? Which
+axiom follows from which? `exactfair.explore` settles every one of the 512 subsets for a given number of
+players — one claim per subset, `Claim(assume=S, conclude="unique")`, pruned by monotonicity — and every answer
+carries its verdict (proved by z3 and cvc5, refuted with two exact tables, or vacuous)."""),
+    (C, """import tempfile
+from pathlib import Path
+from IPython.display import Image, display
+from exactfair import Claim, all_n, define_axiom, explore, logic, prove
+
+PAPER = ["R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F5"]
+figures = Path(tempfile.mkdtemp())          # pictures go outside the repository"""),
+    (M, """## Two and three players, monotone games"""),
+    (C, """landscapes = {}
+for n in (2, 3):
+    landscapes[n] = land = explore(PAPER, n, games="monotone")
+    print(land.to_text(), end="\\n\\n")
+    assert land.minimal_characterizations() == [("R2", "R3", "R5", "F5")]
+    assert land.minimal_unsatisfiable() == []
+    assert land.solved < 60 and land.subsets == 512"""),
+    (M, """One minimal characterization, and it is Algorithm 1's table (`Claim("balanced-reciprocity", conclude=(R2, R3,
+R5, F5))` proved): each of R2, R3, R5, F5 is needed — leaving any one out, even with all five other axioms
+added, two different tables satisfy the rest (the maximal non-characterizations). The uniqueness holds for all
+n (lemma L-U+R2). The paper's Theorem 1 claimed R3, R5 and F5 suffice; R2 is the missing piece."""),
+    (C, """(c,) = landscapes[3].characterizations
+print(c)
+assert c["mechanism"] == "balanced-reciprocity" and c["all_n"]["verdict"] == "proved"
+assert set(c["entails"]) == {"R1", "R4", "F1", "F2", "F3"}
+missing_one = {tuple(a for a in PAPER if a != m) for m in ("R2", "R3", "R5", "F5")}
+assert set(landscapes[3].maximal_non_characterizations()) == missing_one"""),
+    (M, """## Four players: F3 drops out of what the table satisfies"""),
+    (C, """land4 = explore(PAPER, 4, games="monotone")
+(c4,) = land4.characterizations
+print(land4.to_text().split("maximal")[0])
+assert land4.minimal_characterizations() == [("R2", "R3", "R5", "F5")]
+assert set(c4["entails"]) == {"R1", "R4", "F1", "F2"}           # F3 fails at n = 4 (erratum E4)"""),
+    (M, """## The subset lattice, pictured (n = 3): green determines the table, grey leaves two tables"""),
+    (C, """landscapes[3].plot(figures / "hasse.png")
+display(Image(filename=str(figures / "hasse.png")))"""),
+    (M, """## On all games (not only monotone ones)
+
+The characterization does not need monotonicity; what the table entails does (R1, R4 and F1 need it)."""),
+    (C, """any3 = explore(PAPER, 3, games="any")
+(ca,) = any3.characterizations
+print(ca)
+assert any3.minimal_characterizations() == [("R2", "R3", "R5", "F5")]
+assert "R1" not in ca["entails"] and "F2" in ca["entails"]"""),
+    (M, """## Your own axioms in the landscape
+
+An axiom of your own joins the search like the built-ins. Here "every member gets v_C": with R5 it fixes the
+table — one that no built-in mechanism produces."""),
+    (C, """everyone = define_axiom("EVERYONE", per_member=lambda C, i: logic.eq(logic.reward(i, C), logic.value(C)),
+                        register=False)
+mine = explore(["R5", everyone, "R3", "F5"], 3, games="any")
+print(mine.to_text().split("implications")[0])
+assert ("R5", "EVERYONE") in mine.minimal_characterizations()
+assert prove(Claim(assume=("R5", everyone), conclude="unique", games="any"), 3).verdict == "proved\""""),
+]
+
 NOTEBOOKS = {
     "balanced_reciprocity.ipynb": BALANCED_RECIPROCITY,
     "rho_shapley_vs_reciprocity.ipynb": RHO,
@@ -564,6 +625,7 @@ NOTEBOOKS = {
     "your_own_mechanism.ipynb": YOUR_OWN,
     "collaborative_learning.ipynb": COLLABORATIVE,
     "bargaining_any_game.ipynb": ANY_GAME,
+    "axiom_landscape.ipynb": LANDSCAPE,
 }
 
 

@@ -182,3 +182,8 @@ def test_readme_findings_table_states_the_catalogue_verdicts(records):
     assert repaired == set(row.split("proved for all n for ")[1].split(", "))
 
     assert rows["Theorem 5 (ρ-Shapley violates F5)"].startswith("proved") and by_id["paper.theorem5"]["verdict"] == "proved"
+
+    landscape = by_id["finding.landscape.n3"]
+    assert landscape["verdict"] == "proved" and landscape["second_solver"]["agrees"] is True
+    assert rows["Minimal characterizations among R1–R5, F1, F2, F3, F5"].startswith("{R2, R3, R5, F5} only")
+    assert "the table entails R1, R4, F1, F2, F3" in notes("finding.landscape.n3")

@@ -11,9 +11,9 @@ nbclient = pytest.importorskip("nbclient")
 HERE = Path(__file__).resolve().parent.parent / "notebooks"
 NAMES = ["balanced_reciprocity.ipynb", "rho_shapley_vs_reciprocity.ipynb", "fair_set_bargaining.ipynb",
          "symbolic_parameters.ipynb", "your_own_mechanism.ipynb", "collaborative_learning.ipynb",
-         "bargaining_any_game.ipynb"]
+         "bargaining_any_game.ipynb", "axiom_landscape.ipynb"]
 WITH_FIGURES = {"rho_shapley_vs_reciprocity.ipynb", "fair_set_bargaining.ipynb", "symbolic_parameters.ipynb",
-                "collaborative_learning.ipynb", "bargaining_any_game.ipynb"}
+                "collaborative_learning.ipynb", "bargaining_any_game.ipynb", "axiom_landscape.ipynb"}
 
 
 def _builder():

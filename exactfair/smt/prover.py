@@ -515,8 +515,11 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     if sat_hyp != z3.sat and pending is not None:
         pending.cancel()
     if sat_hyp == z3.unsat:
+        from .solvers import cross_check
+        second = cross_check(problem.claim + " (hypotheses)", _smtlib(problem, negated=False), "unsat", timeout) \
+            if second_solver else None
         return Vacuous(problem.claim, scope, problem.n, time.perf_counter() - start,
-                       reason="the hypotheses are unsatisfiable; a proof would be vacuous")
+                       reason="the hypotheses are unsatisfiable; a proof would be vacuous", second_solver=second)
     if sat_hyp == z3.unknown:
         text = _smtlib(problem, negated=False)
         return Unknown(problem.claim, scope, problem.n, time.perf_counter() - start,

@@ -361,53 +361,32 @@ def _greedy(knowledge: _Knowledge, solver: _Solver, progress) -> None:
             knowledge.add(r)
             if progress:
                 progress(r, solver.count)
-            if r.satisfiable and r.unique is False:
-                _grow(knowledge, solver, s, progress)
-            elif r.satisfiable and r.unique:
-                _shrink(knowledge, solver, s, progress)
+            if r.satisfiable and r.unique is not None:
+                _walk(knowledge, solver, s, progress, grow=r.unique is False)
 
 
-def _grow(knowledge: _Knowledge, solver: _Solver, s: frozenset, progress) -> None:
+def _walk(knowledge: _Knowledge, solver: _Solver, s: frozenset, progress, *, grow: bool) -> None:
+    """Grow a two-table set (add axioms while two tables remain) or shrink a characterization (remove axioms
+    while it still determines the table), so that one walk settles a whole down- or up-set."""
     names = knowledge.axioms
+
+    def good(sat, unique) -> bool:
+        return bool(sat and unique is False) if grow else bool(sat and unique)
     for a in names:
-        if a in s:
+        if (a in s) == grow:
             continue
-        t = s | {a}
+        t = s | {a} if grow else s - {a}
         sat, unique, _ = knowledge.implied(t)
-        if sat is False or unique is True:
-            continue
-        if unique is False:
+        if good(sat, unique):
             s = t
             continue
-        if t in knowledge.results:
-            continue
+        if sat is False or unique is not None or t in knowledge.results:
+            continue                                           # settled the other way
         r = solver.one(_order(names, t))
         knowledge.add(r)
         if progress:
             progress(r, solver.count)
-        if r.satisfiable and r.unique is False:
-            s = t
-
-
-def _shrink(knowledge: _Knowledge, solver: _Solver, s: frozenset, progress) -> None:
-    names = knowledge.axioms
-    for a in names:
-        if a not in s:
-            continue
-        t = s - {a}
-        sat, unique, _ = knowledge.implied(t)
-        if unique is False:
-            continue
-        if unique is True and sat:
-            s = t
-            continue
-        if t in knowledge.results:
-            continue
-        r = solver.one(_order(names, t))
-        knowledge.add(r)
-        if progress:
-            progress(r, solver.count)
-        if r.satisfiable and r.unique:
+        if good(r.satisfiable, r.unique):
             s = t
 
 

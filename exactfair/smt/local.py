@@ -93,37 +93,31 @@ def paper_argument(claim) -> tuple[list[str], str] | None:
     builtin_concl = all(_builtin(a.name) is a for a in concl)
     assumed = claim.assumptions()
     monotone = "monotone" in claim.games
-    if claim.mechanism is not None:
-        if claim.assume or claim.conclude == "unique" or not builtin_concl or \
-                not _is_algorithm1(get_mechanism(claim.mechanism)):
-            return None
-        names: list[str] = []
+
+    def theorem2(start: list[str]) -> list[str] | None:
+        """``start`` and the lemmas of Theorem 2 for every conclusion; None if one has none (or needs monotone
+        games the claim does not restrict to)."""
+        names = list(start)
         for a in concl:
             entry = PAPER_ARGUMENTS.get(f"theorem2.{a.name}")
             if entry is None:
                 return None
             names += entry[0]
         names = list(dict.fromkeys(names))
-        if not monotone and set(names) & _MONOTONE_LEMMAS:
+        return None if not monotone and set(names) & _MONOTONE_LEMMAS else names
+    if claim.mechanism is not None:
+        if claim.assume or claim.conclude == "unique" or not builtin_concl or \
+                not _is_algorithm1(get_mechanism(claim.mechanism)):
             return None
-        return names, "; ".join(PAPER_ARGUMENTS[f"theorem2.{a.name}"][1] for a in concl)
+        names = theorem2([])
+        return None if names is None else (names, "; ".join(PAPER_ARGUMENTS[f"theorem2.{a.name}"][1] for a in concl))
     if not all(_builtin(a.name) is a for a in assumed) or not {"R2", "R3", "R5", "F5"} <= {a.name for a in assumed}:
         return None
     if claim.conclude == "unique":
         return PAPER_ARGUMENTS["theorem1+R2"]
-    if not builtin_concl:
-        return None
-    names = list(PAPER_ARGUMENTS["corollary3"][0])
-    for a in concl:
-        entry = PAPER_ARGUMENTS.get(f"theorem2.{a.name}")
-        if entry is None:
-            return None
-        names += entry[0]
-    names = list(dict.fromkeys(names))
-    if not monotone and set(names) & _MONOTONE_LEMMAS:
-        return None
-    return names, ("a table with R2, R3, R5, F5 is Algorithm 1's run (L-U+R2), and the run satisfies "
-                   + ", ".join(a.name for a in concl))
+    names = theorem2(PAPER_ARGUMENTS["corollary3"][0]) if builtin_concl else None
+    return None if names is None else (names, "a table with R2, R3, R5, F5 is Algorithm 1's run (L-U+R2), and the "
+                                               "run satisfies " + ", ".join(a.name for a in concl))
 
 
 # --------------------------------------------------------------------------- generic readings

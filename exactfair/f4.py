@@ -176,7 +176,7 @@ def _shapley(game: Game, delta: int) -> Updater:
             for s, layer, ms in _by_size(sup, n):
                 lay = layer[:, None]
                 below = lay ^ (1 << ms)
-                raised = np.where(is_sup[below], step, 0).astype(v.dtype)
+                raised = is_sup[below].astype(v.dtype) * step          # v′_{D∖i} = v_{D∖i} + δ when D∖i ⊇ C
                 total = np.zeros((len(layer), n), dtype=v.dtype)
                 for p in range(s):
                     total += work[layer ^ (1 << ms[:, p])]

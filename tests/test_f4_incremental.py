@@ -88,3 +88,14 @@ def test_supersets():
     assert supersets(0b101, 3).tolist() == [5, 7]
     assert supersets(0b111, 3).tolist() == [7]
     assert len(supersets(1, 12)) == 2 ** 11
+
+
+@settings(max_examples=20, deadline=None)
+@given(any_games(n_max=3), st.sampled_from([2 ** 64, 2 ** 64 + 13, 3 ** 90]))
+def test_incremental_equals_whole_past_int64(game, denominator):
+    """Numerators past int64 (values over a huge denominator) go through Python integers in every updater."""
+    game = Game(game.players, [x / denominator for x in game.values])
+    for name in ("balanced-reciprocity(any game)", "shapley", "banzhaf", "equal-split", "explicit rule"):
+        mechanism = MECHANISMS[name]
+        fast, whole = _both(_run(mechanism)(game), mechanism, None)
+        assert fast == whole

@@ -302,19 +302,26 @@ class Game:
 
         Returns ``(game, changes)`` with ``changes`` a list of ``(coalition labels, old value, new
         value)`` for every coalition that was raised (in bitmask order).  O(n·2ⁿ), on the arrays.
+        :meth:`monotone_repair` also offers the least change in the maximum norm.
 
         >>> repaired, changes = Game.from_bitmask_values([0, 2, 1, 1]).monotone_closure()
         >>> repaired.values, changes
         ((Fraction(0, 1), Fraction(2, 1), Fraction(1, 1), Fraction(2, 1)), [((1, 2), Fraction(1, 1), Fraction(2, 1))])
         """
-        closed = self._num.copy()
-        for i in range(self.n):
-            pairs = closed.reshape(-1, 2, 1 << i)
-            np.maximum(pairs[:, 1, :], pairs[:, 0, :], out=pairs[:, 1, :])
-        changed = np.flatnonzero(closed != self._num)
-        changes = [(self.labels(int(m)), self.value(int(m)), Fraction(int(closed[m]), self._den)) for m in changed]
-        metadata = dict(self.metadata, repair=f"monotone closure ({len(changes)} coalition(s) raised)")
-        return Game.from_scaled(self.players, closed, self._den, metadata=metadata), changes
+        repaired, report = self.monotone_repair("closure")
+        return repaired, list(report.changes)
+
+    def monotone_repair(self, kind: str = "closure"):
+        """A monotone game made from this one and a :class:`~exactfair.repair.Repair` report (count of changed
+        values, the largest change, every change): ``kind="closure"`` raises values to the least monotone game
+        above; ``kind="linf"`` is a monotone game nearest in the maximum norm (see :mod:`exactfair.repair`).
+
+        >>> game, report = Game.from_bitmask_values([0, 5, 1, 3]).monotone_repair("linf")
+        >>> report.count, report.largest
+        (2, Fraction(1, 1))
+        """
+        from .repair import monotone_repair
+        return monotone_repair(self, kind)
 
     # ------------------------------------------------------------------ access
     @property

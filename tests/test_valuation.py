@@ -68,9 +68,9 @@ def test_cache_is_reused_and_policy_can_change_without_recomputing(tmp_path):
         return noisy(c)
     cache = tmp_path / "v.jsonl"
     first = from_function(3, value, cache=cache, progress=False)
-    assert len(calls) == 7 and first.metadata["computed"] == 7
+    assert len(calls) == 8 and first.metadata["computed"] == 8 and calls[0] == ()      # ∅ is evaluated too
     second = from_function(3, value, cache=cache, progress=False, floats="decimal:4")
-    assert len(calls) == 7 and second.metadata["from_cache"] == 7 and second[1] == Fraction(1, 10)
+    assert len(calls) == 8 and second.metadata["from_cache"] == 8 and second[1] == Fraction(1, 10)
     with pytest.raises(ExactfairError, match="different game"):
         from_function(["a", "b"], value, cache=cache, progress=False)
 
@@ -144,7 +144,7 @@ def test_cli_valuate_and_repair(tmp_path, capsys, monkeypatch):
     code = main(["valuate", "owners:v", "--players", "a,b,c", "--cache", "c.jsonl", "--floats", "decimal:3",
                  "-o", "g.json", "--quiet"])
     out = capsys.readouterr().out
-    assert code == 0 and "floats: decimal:3" in out and "monotone: no" in out and "7 computed now" in out
+    assert code == 0 and "floats: decimal:3" in out and "monotone: no" in out and "8 computed now" in out
     game = read_game(tmp_path / "g.json")
     assert game.metadata["floats"] == "decimal:3" and game["a", "b"] == Fraction(1, 4)
     assert main(["rewards", "g.json"]) == 2

@@ -36,7 +36,7 @@ from typing import Any, Callable, Sequence
 from .cache import ValuationCache
 from .coalitions import members
 from .errors import ExactfairError, InexactValueError
-from .exact import format_exact, to_exact
+from .exact import format_exact, format_readable, to_exact
 from .game import Game, _check_players, format_coalition
 from .progress import Progress
 from .usercode import call_user, code_fingerprint, describe_callable
@@ -189,7 +189,7 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
     >>> from_function(["a"], lambda C: 0.5 + len(C), progress=False)
     Traceback (most recent call last):
     ...
-    exactfair.errors.ExactfairError: v(∅) = 1/2 (returned by exactfair.valuation:<lambda> for the empty coalition ()): a game has v(∅) = 0; pass normalise_empty=True (CLI: --normalise-empty) to use v − v(∅), every value minus v(∅) (recorded in the game's metadata), or make the value function return 0 for the empty coalition
+    exactfair.errors.ExactfairError: v(∅) = 1/2 ≈ 0.5 (returned by exactfair.valuation:<lambda> for the empty coalition ()): a game has v(∅) = 0; pass normalise_empty=True (CLI: --normalise-empty) to use v − v(∅), every value minus v(∅) (recorded in the game's metadata), or make the value function return 0 for the empty coalition
     >>> from_function(["a"], lambda C: 0.5 + len(C), progress=False, normalise_empty=True)["a"]
     Fraction(1, 1)
     """
@@ -247,7 +247,7 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
         store.close()
     v_empty, origin = _empty_value(empty, store, name)
     if v_empty != 0 and not normalise_empty:
-        raise ExactfairError(f"v(∅) = {format_exact(v_empty)} ({origin}): a game has v(∅) = 0; pass normalise_empty=True "
+        raise ExactfairError(f"v(∅) = {format_readable(v_empty)} ({origin}): a game has v(∅) = 0; pass normalise_empty=True "
                              "(CLI: --normalise-empty) to use v − v(∅), every value minus v(∅) (recorded in the "
                              "game's metadata), or make the value function return 0 for the empty coalition")
     values = [Fraction(0)] + [store.exact[mask] - v_empty for mask in range(1, 1 << n)]

@@ -291,16 +291,10 @@ def _user_claims(args: argparse.Namespace) -> list:
 
 def _claims_from_file(spec: str) -> list:
     """Run the user's Python file (it is code the user asked to run, like a test file) and take NAME."""
-    import runpy
-
     from .claim import Claim
-    from .usercode import call_user
+    from .usercode import run_user_file
 
-    path, _, name = spec.rpartition(":")
-    if not Path(path).is_file():
-        raise ExactfairError(f"no such claims file: {path}")
-    namespace = call_user(lambda: runpy.run_path(path, run_name="exactfair_claims_file"),
-                          what=f"the claims file {path}", file=os.path.abspath(path))
+    path, name, namespace = run_user_file(spec, "claims")
     if name not in namespace:
         found = [k for k, v in namespace.items() if isinstance(v, Claim)]
         raise ExactfairError(f"{path} defines no {name!r}; its claims: {', '.join(found) or 'none'}")

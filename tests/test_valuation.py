@@ -150,11 +150,12 @@ def test_cli_valuate_and_repair(tmp_path, capsys, monkeypatch):
     assert main(["rewards", "g.json"]) == 2
     assert "--repair monotone" in capsys.readouterr().err
     assert main(["check", "g.json", "--repair", "monotone"]) == 0
-    assert "repair: monotone closure raised 1 of 7 coalition values: v({a,b}) 1/4 → 1/2" in capsys.readouterr().out
+    assert ("repair (closure): 1 of 7 coalition values changed, the largest by 1/4 ≈ 0.25: v({a,b}) 1/4 → 1/2"
+            in capsys.readouterr().out)
     code = main(["valuate", "owners:v", "--players", "a,b,c", "--cache", "c.jsonl", "-o", "g2.json", "--quiet",
                  "--repair", "monotone"])
     out = capsys.readouterr().out
-    assert code == 0 and "0 computed now, 7 from the cache" in out and "repair: monotone closure raised 1" in out
+    assert code == 0 and "0 computed now, 8 from the cache" in out and "repair (closure): 1 of 7" in out
 
 
 # ----------------------------------------------------------------------------------------------- v(∅)

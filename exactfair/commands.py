@@ -371,6 +371,7 @@ def cmd_valuate(args: argparse.Namespace) -> int:
     game = from_function(players, function, cache=args.cache, jobs=args.jobs, progress=not args.quiet,
                          floats=args.floats, empty=args.empty, normalise_empty=args.normalise_empty,
                          scheduler=args.scheduler)
+    monotone = game.is_monotone()                            # of the values computed, before any repair
     game, repair, _ = apply_repair(game, args.repair, args.repair_changes, [source, args.cache], args.decimals)
     if args.output.endswith(".npz"):
         write_atomically(args.output, lambda path: write_game_npz(game, path))
@@ -378,7 +379,6 @@ def cmd_valuate(args: argparse.Namespace) -> int:
         data = json.loads(game_to_json(game))
         data["metadata"] = {k: v for k, v in game.metadata.items() if v is not None}
         write_output(json.dumps(data, indent=2, ensure_ascii=False), args.output)
-    monotone = game.is_monotone()
     floats = ("the exact binary value of each float" if args.floats == "exact"
               else "rounded to " + args.floats.split(":")[1] + " significant digits, then exact")
     where = f", on the Dask cluster {args.scheduler}" if args.scheduler else ""
@@ -387,7 +387,7 @@ def cmd_valuate(args: argparse.Namespace) -> int:
              f"{game.metadata['from_cache']:,} from the cache)",
              _empty_line(game, args),
              f"floats: {args.floats} ({floats})",
-             f"monotone: {'yes' if monotone.holds else 'no — ' + monotone.detail + ' (use --repair closure|linf)'}"]
+             f"monotone: {'yes' if monotone.holds else 'no — ' + monotone.detail + (' (repaired below)' if args.repair else ' (use --repair closure|linf)')}"]
     if repair:
         lines.append(repair)
     lines.append(f"written: {args.output}")

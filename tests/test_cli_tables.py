@@ -179,7 +179,7 @@ def test_valuate_certifies_mechanisms_with_a_reported_repair(capsys, tmp_path, m
     assert "monotone: no — v({b}) = 1/5 > v({a,b}) = 1/10 (repaired below)" in out
     assert "certificate balanced-reciprocity: R1✓ R2✓ R3✓ R4✓ R5✓ F1✓ F2✓" in out
     assert "certificate shapley:" in out and "certificate banzhaf:" in out
-    header = [line for line in out.splitlines() if line.startswith("player")][0]
+    header = [line for line in out.splitlines() if line.startswith("player ")][0]
     assert header.split() == ["player", "balanced-reciprocity", "shapley", "banzhaf"]
     code, _, err = run(capsys, "valuate", "vf:accuracy", "--n", "2", "-o", "x.json", "--mechanism", "nope")
     assert code == 2 and "unknown mechanism 'nope'" in err and not (tmp_path / "x.json").exists()

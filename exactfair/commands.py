@@ -361,6 +361,12 @@ def cmd_valuate(args: argparse.Namespace) -> int:
     function = getattr(module, function_name, None)
     if not callable(function):
         raise ExactfairError(f"{module_name} has no function {function_name!r}")
+    if args.scheduler:                                       # the workers cannot import it from here: send its code
+        try:
+            import cloudpickle
+            cloudpickle.register_pickle_by_value(module)
+        except (ImportError, ValueError, AttributeError):
+            pass
     source = getattr(module, "__file__", None)             # the module is an input too: never overwritten
     refuse_overwriting(args.output, [source], role="the value-function module")
     refuse_overwriting(args.output, [args.cache], role="the --cache file")

@@ -44,6 +44,8 @@ from .usercode import call_user, code_fingerprint, describe_callable
 __all__ = ["from_function", "convert_float", "FLOAT_POLICIES"]
 
 FLOAT_POLICIES = ("exact", "decimal:K")
+#: Seconds to wait for a Dask scheduler given by address before giving up with an error.
+SCHEDULER_CONNECT_SECONDS = 30
 
 
 def convert_float(x: float, policy: str, *, what: str = "value") -> Fraction:
@@ -147,7 +149,7 @@ def _on_cluster(scheduler: Any, value: Callable, players: tuple, name: str, miss
         raise ExactfairError("scheduler= (--scheduler) needs the dask extra: pip install 'exactfair[dask]'") from None
     own = isinstance(scheduler, str)
     try:
-        client = Client(scheduler, timeout=30) if own else scheduler
+        client = Client(scheduler, timeout=SCHEDULER_CONNECT_SECONDS) if own else scheduler
     except (OSError, TimeoutError, ValueError) as exc:
         raise ExactfairError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
     futures: list = []

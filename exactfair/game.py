@@ -325,6 +325,18 @@ class Game:
         return from_function(players, value, cache=cache, jobs=jobs, progress=progress, floats=floats, empty=empty,
                              normalise_empty=normalise_empty, scheduler=scheduler)
 
+    @classmethod
+    def from_pydvl(cls, utility, **options) -> "Game":
+        """The game of a pyDVL utility (with its training data) over its data owners: :mod:`exactfair.adapters`."""
+        from .adapters import from_pydvl
+        return from_pydvl(utility, **options)
+
+    @classmethod
+    def from_shapiq(cls, game, **options) -> "Game":
+        """The game of a ``shapiq.Game`` (its players, its normalisation): :mod:`exactfair.adapters`."""
+        from .adapters import from_shapiq
+        return from_shapiq(game, **options)
+
     def monotone_closure(self) -> tuple["Game", list]:
         """The least monotone game above this one, v′(C) = max_{S ⊆ C} v(S), and what changed.
 

@@ -114,9 +114,13 @@ def test_corollary3_in_the_catalogue():
 
 @pytest.mark.slow
 def test_corollary3_direct_check_at_four_players():
-    """The catalogue takes Corollary 3 at n = 4 from the lemmas; the direct encoding agrees (about 35 s)."""
+    """The catalogue takes Corollary 3 at n = 4 from the lemmas; the direct encoding agrees (about 35 s alone).
+
+    Under load the default 60 s per solver call was not enough (issue 22): the budget is 600 s per call, so
+    only a real "unknown" (or a z3-only proof) fails the test — an undecided verdict is never read as proved."""
     from exactfair.smt.prover import prove_claim
-    assert prove_claim("corollary3", 4).verdict == "proved"
+    verdict = prove_claim("corollary3", 4, timeout=600)
+    assert verdict.verdict == "proved", (verdict.verdict, getattr(verdict, "reason", ""))
 
 
 def test_findings_in_the_docs_name_catalogue_claims_that_are_proved(records):

@@ -211,3 +211,8 @@ def test_progress_off_a_terminal_and_quiet(tmp_path, argv, marker):
     assert code == 0 and marker in err, err
     code, err = _stderr(argv + ["--quiet"], tmp_path)
     assert code == 0 and err == ""
+
+
+def test_claims_say_which_n_bounded_the_checks(capsys):
+    assert main(["claims", "--only", "paper.theorem5", "--n-max", "5", "--quiet"]) == 0
+    assert "bounded checks up to n = 5 (--n-max 5)" in capsys.readouterr().out

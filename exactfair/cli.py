@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
 from pathlib import Path
@@ -16,7 +15,6 @@ from typing import Iterable, Sequence
 
 from .errors import ExactfairError, InexactValueError, UserCodeError
 from .escape import one_line
-from .game import Game
 from .output import refuse_overwriting, write_output
 from .progress import Progress
 

@@ -9,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from exactfair import examples
 from exactfair.cli import build_parser, main
 from exactfair.io import read_game
 
@@ -216,3 +215,14 @@ def test_progress_off_a_terminal_and_quiet(tmp_path, argv, marker):
 def test_claims_say_which_n_bounded_the_checks(capsys):
     assert main(["claims", "--only", "paper.theorem5", "--n-max", "5", "--quiet"]) == 0
     assert "bounded checks up to n = 5 (--n-max 5)" in capsys.readouterr().out
+
+
+def test_proofs_scripts_report_progress_off_a_terminal_and_quiet():
+    root = Path(__file__).parents[1]
+    run = lambda *extra: subprocess.run([sys.executable, "-m", "proofs.examples", "--no-record", *extra],  # noqa: E731
+                                        cwd=root, capture_output=True, text=True, timeout=300,
+                                        env=dict(ENV, EXACTFAIR_PROGRESS_SECONDS="0.3"))
+    loud, quiet = run(), run("--quiet")
+    assert loud.returncode == quiet.returncode == 0
+    assert "exactfair: paper.example1.table: proved" in loud.stderr and quiet.stderr == ""
+    assert loud.stdout == quiet.stdout

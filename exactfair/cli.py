@@ -71,10 +71,10 @@ def _add_shared_options(p: argparse.ArgumentParser) -> None:
                    help="rho-shapley: Shapley value of the whole game (grand, default) or of each coalition's subgame")
     p.add_argument("--allow-non-monotone", action="store_true",
                    help="compute even if the game is not monotone (the paper's results assume monotone games)")
-    p.add_argument("--repair", choices=("monotone", "closure", "linf"),
+    p.add_argument("--repair", choices=("monotone", "closure", "linf", "fewest"),
                    help="repair the game first: closure (= monotone) raises v(C) to max over S ⊆ C of v(S); linf is "
-                        "a monotone game nearest in the maximum norm (v(∅) = 0 kept); the number of changed values "
-                        "and the largest change are reported")
+                        "a monotone game nearest in the maximum norm (v(∅) = 0 kept); fewest changes the fewest "
+                        "values (n ≤ 14); the number of changed values and the largest change are reported")
     p.add_argument("--repair-changes", metavar="FILE",
                    help="with --repair: write every change to FILE (CSV coalition,old,new,change; JSON if FILE.json)")
     p.add_argument("--decimals", type=_decimals, metavar="K",

@@ -60,7 +60,7 @@ def apply_repair(game: Game, how: str | None, changes_file: str | None, inputs: 
     report (empty when nothing was asked) and the record for JSON output."""
     if how is None:
         if changes_file:
-            raise ExactfairError("--repair-changes needs --repair closure|linf")
+            raise ExactfairError("--repair-changes needs --repair closure|linf|fewest")
         return game, "", None
     from .repair import describe_changes
 

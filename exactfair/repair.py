@@ -4,7 +4,8 @@ Two kinds, both O(n·2ⁿ) passes over the integer numerators:
 
 * ``"closure"`` — the least monotone game above v: v′(C) = max_{S ⊆ C} v(S).  It only raises values,
   and may raise many (every coalition above a high value).
-* ``"linf"`` — a monotone game nearest to v in the maximum norm, among the games (v′(∅) = 0).
+* ``"linf"`` — a monotone game nearest to v in the maximum norm, among the games (v′(∅) = 0);
+* ``"fewest"`` — a monotone game that changes the fewest values (:mod:`exactfair.fewest`, n ≤ 14).
 
 **The nearest game.**  Without the condition v′(∅) = 0, the least maximum change is
 δ₀ = max_{S ⊆ T} (v(S) − v(T))/2 and the midpoint of the upward closure max_{S ⊆ C} v(S) and the
@@ -53,7 +54,7 @@ from .scaled import max_abs, widen
 __all__ = ["Repair", "monotone_repair", "REPAIR_KINDS", "upward_closure", "downward_closure", "least_linf_change",
            "describe_changes"]
 
-REPAIR_KINDS = ("closure", "linf")
+REPAIR_KINDS = ("closure", "linf", "fewest")
 
 
 @dataclass(frozen=True)
@@ -176,7 +177,8 @@ def monotone_repair(game: Game, kind: str = "closure") -> tuple[Game, Repair]:
     """A monotone game made from ``game``, and the :class:`Repair` saying what changed (module docstring).
 
     ``kind="closure"``: the least monotone game above it; ``kind="linf"``: a monotone game (v′(∅) = 0)
-    nearest to it in the maximum norm.  The repaired game's metadata records the repair.
+    nearest to it in the maximum norm; ``kind="fewest"``: one that changes the fewest values.  The
+    repaired game's metadata records the repair.
 
     >>> g = Game.from_bitmask_values([0, 5, 1, 3])
     >>> closed, report = monotone_repair(g, "closure")
@@ -187,12 +189,16 @@ def monotone_repair(game: Game, kind: str = "closure") -> tuple[Game, Repair]:
     ((Fraction(4, 1), Fraction(1, 1), Fraction(4, 1)), 'monotone repair (linf): 2 of 3 coalition values changed, the largest by 1')
     """
     if kind not in REPAIR_KINDS:
-        raise ExactfairError(f"unknown repair kind {kind!r}; choose 'closure' (least monotone game above) or 'linf' "
-                             "(nearest monotone game in the maximum norm)")
+        raise ExactfairError(f"unknown repair kind {kind!r}; choose 'closure' (least monotone game above), 'linf' "
+                             "(nearest monotone game in the maximum norm) or 'fewest' (fewest values changed)")
     num, den, n = game.numerators, game.denominator, game.n
-    if kind == "closure":
-        new, new_den = upward_closure(num, n), den
-        old = num
+    if kind in ("closure", "fewest"):
+        if kind == "closure":
+            new = upward_closure(num, n)
+        else:
+            from .fewest import fewest_changes
+            new = fewest_changes(num, n)
+        new_den, old = den, num
     else:
         new, new_den = _linf(num, n), 2 * den
         old = 2 * widen(num, 2 * max_abs(num) + 1)

@@ -226,3 +226,10 @@ def test_proofs_scripts_report_progress_off_a_terminal_and_quiet():
     assert loud.returncode == quiet.returncode == 0
     assert "exactfair: paper.example1.table: proved" in loud.stderr and quiet.stderr == ""
     assert loud.stdout == quiet.stdout
+
+
+def test_fewest_changes_repair_on_the_command_line(capsys, tmp_path):
+    values = [0, 5, 1, 3]
+    (tmp_path / "g.json").write_text(json.dumps({"players": ["1", "2"], "values": values}))
+    code, out, _ = run(capsys, "check", str(tmp_path / "g.json"), "--repair", "fewest", "--quiet")
+    assert "repair (fewest): 1 of 3 coalition values changed, the largest by 2: v({1}) 5 → 3" in out

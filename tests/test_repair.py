@@ -120,3 +120,38 @@ def test_exact_past_int64(game, denominator):
     _, reference = monotone_repair(game, "linf")
     assert report.largest == reference.largest * denominator
     assert small.is_monotone().holds
+
+
+def z3_fewest_changes(game: Game) -> int:
+    """An independent exact optimiser: z3 minimises how many values change, over monotone games (v′(∅) = 0)."""
+    n = game.n
+    w = [z3.RealVal(0)] + [z3.Real(f"w{m}") for m in range(1, 1 << n)]
+    changed = [z3.Bool(f"c{m}") for m in range(1 << n)]
+    o = z3.Optimize()
+    for m in range(1, 1 << n):
+        v = z3.RealVal(f"{game.value(m).numerator}/{game.value(m).denominator}")
+        o.add(z3.Or(changed[m], w[m] == v))
+        for i in range(n):
+            if m >> i & 1:
+                o.add(w[m & ~(1 << i)] <= w[m])
+    count = z3.Sum([z3.If(changed[m], 1, 0) for m in range(1, 1 << n)])
+    o.minimize(count)
+    assert o.check() == z3.sat
+    return o.model().eval(count).as_long()
+
+
+@settings(max_examples=60, deadline=None)
+@given(any_games(n_max=4))
+@example(Game.from_bitmask_values([0, 5, 1, 3]))
+@example(Game.from_bitmask_values([0, -2, 3, 1]))
+def test_fewest_changes_is_optimal_and_keeps_what_it_does_not_change(game):
+    repaired, report = monotone_repair(game, "fewest")
+    assert repaired.is_monotone().holds and repaired.value(0) == 0
+    assert report.count == sum(a != b for a, b in zip(repaired.values, game.values)) == z3_fewest_changes(game)
+
+
+def test_fewest_is_offered_up_to_fourteen_players():
+    import numpy as np
+    from exactfair.fewest import FEWEST_MAX_N
+    with pytest.raises(ExactfairError, match="offered up to n = 14, this game has 15 players"):
+        monotone_repair(Game.from_bitmask_values(np.zeros(1 << (FEWEST_MAX_N + 1), dtype=np.int64)), "fewest")

@@ -27,9 +27,9 @@ from typing import Any, Callable
 
 from .errors import ExactfairError
 from .game import Game
-from .registry import MECHANISM_REGISTRY, Mechanism, scoped_registries
+from .registry import MECHANISM_REGISTRY, Mechanism, _checked_exact, scoped_registries
 from .table import RewardTable
-from .usercode import call_user, describe_callable, run_user_file
+from .usercode import describe_callable, run_user_file
 
 __all__ = ["Chosen", "choose_mechanism", "reward_table", "mechanism_names"]
 
@@ -73,16 +73,6 @@ def _builtin(name: str, require_monotone: bool, rho: Any, shapley_of: str) -> Ch
     return Chosen(name, lambda g, p: plain(g), plain)
 
 
-def _checked_table(name: str, function: Callable) -> Callable[[Game], RewardTable]:
-    def run(game: Game) -> RewardTable:
-        table = call_user(function, game, what=f"mechanism {name}", context=lambda: f"on the game {game!r}")
-        if not isinstance(table, RewardTable) or table.game.players != game.players:
-            raise ExactfairError(f"mechanism {name} returned {type(table).__name__}, not a RewardTable of the game "
-                                 "it was given")
-        return table
-    return run
-
-
 def _from_registered(mechanism: Mechanism, require_monotone: bool, label: str | None = None) -> Chosen:
     from .mechanisms.balanced_reciprocity import require_monotone_game
 
@@ -106,7 +96,7 @@ def _from_file(spec: str, require_monotone: bool) -> Chosen:
     if isinstance(value, Mechanism):
         return _from_registered(value, require_monotone, f"{value.name} ({spec})")
     if callable(value) and not isinstance(value, type):
-        run = _checked_table(f"{describe_callable(value)} ({spec})", value)
+        run = _checked_exact(f"{describe_callable(value)} ({spec})", value)
         return Chosen(f"{name} ({spec})", lambda g, p: run(g), run)
     raise ExactfairError(f"{spec} is {type(value).__name__}, not a mechanism: define it with "
                          "exactfair.define_mechanism(...) or as a function game -> RewardTable")
@@ -124,7 +114,7 @@ def choose_mechanism(spec: "str | Mechanism | Callable", *, rho: Any = "1", shap
     if isinstance(spec, Mechanism):
         return _from_registered(spec, require_monotone)
     if callable(spec):
-        run = _checked_table(describe_callable(spec), spec)
+        run = _checked_exact(describe_callable(spec), spec)
         return Chosen(getattr(spec, "__name__", "mechanism"), lambda g, p: run(g), spec)
     if not isinstance(spec, str) or not spec.strip():
         raise ExactfairError(f"a mechanism is a name, FILE.py:NAME, a Mechanism or a function; got {spec!r}")

@@ -113,13 +113,7 @@ def banzhaf(game: Game, *, method: str = "auto") -> RewardTable:
     >>> t == banzhaf(examples.example1(), method="reference")
     True
     """
-    if method not in ("auto", "fast", "reference"):
-        raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")
-    if method == "reference":
-        ensure_table_fits(game.n)
-        return RewardTable(game, "banzhaf", _reference_rows(game, _banzhaf_reference), (), False)
-    arr, d = banzhaf_array(game.scaled(), game.n)
-    return RewardTable.from_array(game, "banzhaf", arr, d)
+    return _table(game, "banzhaf", method, banzhaf_array, _banzhaf_reference)
 
 
 def equal_split_array(values: ScaledValues, n: int) -> ScaledValues:
@@ -156,10 +150,15 @@ def equal_split(game: Game, *, method: str = "auto") -> RewardTable:
     >>> [str(x) for x in t.grand_coalition().values()], t == equal_split(examples.example1(), method="reference")
     (['9/4', '9/4', '9/4', '9/4'], True)
     """
+    return _table(game, "equal-split", method, equal_split_array, _equal_reference)
+
+
+def _table(game: Game, name: str, method: str, kernel, per_member) -> RewardTable:
+    """The table by the integer ``kernel`` (fast) or by ``per_member`` with Fractions (reference)."""
     if method not in ("auto", "fast", "reference"):
         raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")
     if method == "reference":
         ensure_table_fits(game.n)
-        return RewardTable(game, "equal-split", _reference_rows(game, _equal_reference), (), False)
-    arr, d = equal_split_array(game.scaled(), game.n)
-    return RewardTable.from_array(game, "equal-split", arr, d)
+        return RewardTable(game, name, _reference_rows(game, per_member), (), False)
+    arr, d = kernel(game.scaled(), game.n)
+    return RewardTable.from_array(game, name, arr, d)

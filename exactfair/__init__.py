@@ -13,6 +13,7 @@ from . import examples
 from .axioms import AXIOMS, Axiom, get_axiom
 from . import logic
 from .check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
+from .choose import reward_table
 from .claim import Claim, all_n, prove
 from .registry import Mechanism, define_axiom, define_mechanism
 from .errors import (
@@ -32,7 +33,7 @@ __version__ = "0.1.0"
 __all__ = [
     "Game", "PropertyResult", "RewardTable", "read_game", "to_exact",
     "balanced_reciprocity", "trace_coalition", "shapley", "shapley_value", "rho_shapley", "banzhaf",
-    "equal_split", "MECHANISMS",
+    "equal_split", "MECHANISMS", "reward_table",
     "AXIOMS", "Axiom", "get_axiom", "check_axiom", "check_axioms", "check_pair", "AxiomResult", "Violation",
     "ExactfairError", "GameDefinitionError", "GameFileError", "InexactValueError", "NotMonotoneError",
     "TooLargeError", "UndecidedComparisonError", "examples",

@@ -186,3 +186,13 @@ def test_readme_findings_table_states_the_catalogue_verdicts(records):
     assert repaired == set(row.split("proved for all n for ")[1].split(", "))
 
     assert rows["Theorem 5 (ρ-Shapley violates F5)"].startswith("proved") and by_id["paper.theorem5"]["verdict"] == "proved"
+
+
+def test_a_claims_witness_does_not_depend_on_the_claims_run_before_it():
+    """Issue 22: witnesses changed with the solver's history (``--jobs N`` hands claims out in no fixed order);
+    every claim now starts in a fresh z3 context."""
+    alone = run_claim_record("post.example2.translation-literal")
+    run_claim_record("paper.theorem2.F3")             # before issue 22 this changed the point below
+    after = run_claim_record("post.example2.translation-literal")
+    assert alone["verdict"] == after["verdict"] == "refuted"
+    assert alone["witness"] == after["witness"]

@@ -13,6 +13,7 @@ from . import examples
 from .axioms import AXIOMS, Axiom, get_axiom
 from . import logic
 from .check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
+from .choose import reward_table
 from .claim import Claim, all_n, prove
 from .explore import Landscape, explore
 from .registry import Mechanism, define_axiom, define_mechanism
@@ -23,14 +24,17 @@ from .errors import (
 from .exact import to_exact
 from .game import Game, PropertyResult
 from .io import read_game
-from .mechanisms import MECHANISMS, balanced_reciprocity, rho_shapley, shapley, shapley_value, trace_coalition
+from .mechanisms import (
+    MECHANISMS, balanced_reciprocity, banzhaf, equal_split, rho_shapley, shapley, shapley_value, trace_coalition,
+)
 from .table import RewardTable
 
 __version__ = "0.1.0"
 
 __all__ = [
     "Game", "PropertyResult", "RewardTable", "read_game", "to_exact",
-    "balanced_reciprocity", "trace_coalition", "shapley", "shapley_value", "rho_shapley", "MECHANISMS",
+    "balanced_reciprocity", "trace_coalition", "shapley", "shapley_value", "rho_shapley", "banzhaf",
+    "equal_split", "MECHANISMS", "reward_table",
     "AXIOMS", "Axiom", "get_axiom", "check_axiom", "check_axioms", "check_pair", "AxiomResult", "Violation",
     "ExactfairError", "GameDefinitionError", "GameFileError", "InexactValueError", "NotMonotoneError",
     "TooLargeError", "UndecidedComparisonError", "examples",

@@ -161,8 +161,8 @@ class ValuationCache:
         if not isinstance(entry, dict) or set(entry) != {"coalition", "raw"}:
             raise self._error(number, "a cache line is an object with exactly the keys 'coalition' and 'raw'")
         coalition, raw = entry["coalition"], entry["raw"]
-        if not isinstance(coalition, list) or not coalition or not all(isinstance(x, str) for x in coalition):
-            raise self._error(number, f"'coalition' must be a non-empty list of player labels, got {coalition!r}"[:300])
+        if not isinstance(coalition, list) or not all(isinstance(x, str) for x in coalition):
+            raise self._error(number, f"'coalition' must be a list of player labels ([] for ∅), got {coalition!r}"[:300])
         mask = 0
         for label in coalition:
             if label not in index:

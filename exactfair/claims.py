@@ -498,6 +498,7 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
     claims = {c.id: c for c in catalogue()}
     claim = claims[claim_id]
     start = time.perf_counter()
+    _fresh_solver_context()
     try:
         v = claim.check(Scope(n_max, timeout))
         if v.second_solver is None and v.verdict == "proved" and _solver_based(claim):
@@ -516,6 +517,15 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
         return {"id": claim.id, "source": claim.source, "statement": claim.statement, "method": claim.method,
                 "verdict": "error", "scope": "", "witness": f"{type(exc).__name__}: {exc}",
                 "details": [traceback.format_exc()], "seconds": round(time.perf_counter() - start, 2)}
+
+
+def _fresh_solver_context() -> None:
+    """Start a claim in a new z3 context, so that its verdict and witness do not depend on which claims this
+    process ran before (``--jobs N`` hands claims to workers in no fixed order; a model — a witness — can
+    differ with the solver's history).  exactfair keeps no z3 object across claims; z3 creates the new
+    context on first use."""
+    import z3
+    z3.z3._main_ctx = None
 
 
 def _solver_based(entry: "Entry") -> bool:

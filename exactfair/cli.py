@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import signal
 import sys
 from pathlib import Path
@@ -16,69 +15,14 @@ from typing import Iterable, Sequence
 
 from .errors import ExactfairError, InexactValueError, UserCodeError
 from .escape import one_line
-from .exact import format_exact
-from .game import Game
-from .output import refuse_overwriting, write_atomically
+from .output import refuse_overwriting, write_output
+from .progress import Progress
 
 __all__ = ["main", "build_parser"]
 
-_MECHANISMS = ("balanced-reciprocity", "shapley", "rho-shapley")
-#: Above this many players a table is not rendered as text/Markdown/LaTeX (2ⁿ columns).
-TEXT_MAX_N = 12
-
-
-def _load_game(spec: str) -> Game:
-    from .examples import EXAMPLES
-    from .io import read_game
-
-    path = Path(spec)
-    if path.exists() or spec.endswith((".json", ".csv")) or os.sep in spec:
-        return read_game(path)
-    if spec in EXAMPLES:
-        return EXAMPLES[spec]()
-    raise ExactfairError(
-        f"{spec!r} is neither a game file nor a shipped example; shipped examples: {', '.join(sorted(EXAMPLES))}")
-
-
-def _mechanism(args: argparse.Namespace, progress=None):
-    """The chosen mechanism as ``game -> table`` (Algorithm 1 reports its layers to ``progress``)."""
-    from .mechanisms import balanced_reciprocity, rho_shapley, shapley
-
-    require = not args.allow_non_monotone
-    if args.mechanism == "balanced-reciprocity":
-        return lambda g: balanced_reciprocity(g, require_monotone=require, progress=progress)
-    if args.mechanism == "shapley":
-        return shapley
-    return lambda g: rho_shapley(g, args.rho, shapley_of=args.shapley_of, require_monotone=require)
-
-
 def _write(text: "str | Iterable[str]", output: str | None, *, inputs: Sequence[str] = ()) -> None:
-    """Write to stdout, or atomically to ``output`` (:func:`exactfair.output.write_atomically`).
-
-    The output is never one of the ``inputs`` nor the source of an imported module (refused before
-    anything is written); the file gets the mode an existing file had, or the mode a new file gets
-    under the current umask — not the 0600 of a temporary file.
-    """
-    chunks = [text] if isinstance(text, str) else text
-    if output is None:
-        last = ""
-        for chunk in chunks:
-            sys.stdout.write(chunk)
-            last = chunk or last
-        if not last.endswith("\n"):
-            sys.stdout.write("\n")
-        return
-    refuse_overwriting(output, inputs)
-
-    def write_text(path: str) -> None:
-        with open(path, "w", encoding="utf-8") as handle:
-            last = ""
-            for chunk in chunks:
-                handle.write(chunk)
-                last = chunk or last
-            if not last.endswith("\n"):
-                handle.write("\n")
-    write_atomically(output, write_text)
+    """Write to stdout or atomically to ``output`` (:func:`exactfair.output.write_output`)."""
+    write_output(text, output, inputs=inputs)
 
 
 def _positive_float(text: str) -> float:
@@ -104,19 +48,45 @@ def _int_at_least(low: int):
     return parse
 
 
-def _add_game_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("game", metavar="GAME",
-                   help="a game file (.json or .csv) or a shipped example: example1, example1-prime, theorem5")
-    p.add_argument("--mechanism", choices=_MECHANISMS, default="balanced-reciprocity",
-                   help="reward mechanism (default: balanced-reciprocity, the paper's Algorithm 1)")
+def _decimals(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of decimal places, got {text!r}") from None
+    if not 0 <= value <= 100:
+        raise argparse.ArgumentTypeError(f"must be from 0 to 100, got {value}")
+    return value
+
+
+MECHANISM_HELP = ("reward mechanism: balanced-reciprocity (default, the paper's Algorithm 1), shapley, banzhaf, "
+                  "equal-split, rho-shapley, any registered mechanism, or FILE.py:NAME for one defined in your file "
+                  "(define_mechanism(...) or a function game -> RewardTable)")
+
+
+def _add_shared_options(p: argparse.ArgumentParser) -> None:
+    """Options of every command that computes tables: mechanism shape, repair, display."""
     p.add_argument("--rho", default="1",
                    help="rho for rho-shapley, in (0, 1]: a rational ('1/2') or an expression ('log(3,2)-1')")
     p.add_argument("--shapley-of", choices=("grand", "subgame"), default="grand",
                    help="rho-shapley: Shapley value of the whole game (grand, default) or of each coalition's subgame")
     p.add_argument("--allow-non-monotone", action="store_true",
                    help="compute even if the game is not monotone (the paper's results assume monotone games)")
-    p.add_argument("--repair", choices=("monotone",),
-                   help="repair the game first: 'monotone' replaces v(C) by max over S ⊆ C of v(S) (reported)")
+    p.add_argument("--repair", choices=("monotone", "closure", "linf", "fewest"),
+                   help="repair the game first: closure (= monotone) raises v(C) to max over S ⊆ C of v(S); linf is "
+                        "a monotone game nearest in the maximum norm (v(∅) = 0 kept); fewest changes the fewest "
+                        "values (n ≤ 14); the number of changed values and the largest change are reported")
+    p.add_argument("--repair-changes", metavar="FILE",
+                   help="with --repair: write every change to FILE (CSV coalition,old,new,change; JSON if FILE.json)")
+    p.add_argument("--decimals", type=_decimals, metavar="K",
+                   help="show numbers rounded to K decimal places (display only: JSON, files and witnesses stay exact)")
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+
+
+def _add_game_options(p: argparse.ArgumentParser) -> None:
+    from .commands import GAME_HELP
+    p.add_argument("game", metavar="GAME", help=GAME_HELP)
+    p.add_argument("--mechanism", default="balanced-reciprocity", metavar="NAME|FILE.py:NAME", help=MECHANISM_HELP)
+    _add_shared_options(p)
 
 
 class _Parser(argparse.ArgumentParser):
@@ -159,9 +129,14 @@ def build_parser() -> argparse.ArgumentParser:
     rewards.add_argument("--grand-only", action="store_true",
                          help="balanced-reciprocity: stream two layers at a time and print only the grand "
                               "coalition's rewards (for large n)")
-    rewards.add_argument("--quiet", action="store_true", help="no progress bar on stderr")
     rewards.add_argument("--param", help="parametric game: plot rewards against this parameter (with --plot)")
-    rewards.add_argument("--plot", help="parametric game: write a PNG of the grand-coalition rewards against --param")
+    rewards.add_argument("--plot", metavar="FILE.png",
+                         help="write a PNG: the rewards of --coalition (default the grand coalition) for the mechanism "
+                              "and those of --compare, with v(C); for a parametric game, the rewards against --param")
+    rewards.add_argument("--compare", metavar="M1,M2",
+                         help="more mechanisms side by side with --mechanism: players × mechanisms for one coalition")
+    rewards.add_argument("--coalition", metavar="LABELS",
+                         help="the coalition shown by --compare/--plot, comma-separated labels (default: all players)")
 
     check = command("check", help="check a mechanism's table against the axioms R1-R5, F1-F5",
                            description="Check which axioms hold on the game; print witnesses for those that fail. "
@@ -190,6 +165,7 @@ def build_parser() -> argparse.ArgumentParser:
     prove.add_argument("--explain", action="store_true", help="unsat core: the hypothesis instances needed")
     prove.add_argument("--no-repairs", action="store_true", help="do not try repairs of a refuted claim")
     prove.add_argument("--json", action="store_true", help="one JSON record per n")
+    prove.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
     search = command("search", help="find a game on which a mechanism violates an axiom (z3, shrunk)",
                             description="Smallest n in the range with a violating game; witness shrunk to small "
@@ -205,6 +181,7 @@ def build_parser() -> argparse.ArgumentParser:
                         help="game classes (repeatable; default monotone; 'any' for every game)")
     search.add_argument("--timeout", type=_positive_float, default=60.0, help="seconds per solver call")
     search.add_argument("--json", action="store_true")
+    search.add_argument("--quiet", action="store_true", help="no progress on stderr")
     claims = command(
         "claims", help="re-check every claim of both sources (the main job)",
         description="Run the claims catalogue: one verdict per claim (proved with scope / refuted with an exactly "
@@ -220,6 +197,7 @@ def build_parser() -> argparse.ArgumentParser:
     claims.add_argument("--report", help="also write a Markdown report (e.g. proofs/REPORT.md)")
     claims.add_argument("--records", help="also write the JSON records to this file")
     claims.add_argument("--list", action="store_true", help="list the claim ids and exit")
+    claims.add_argument("--quiet", action="store_true", help="no progress on stderr")
 
     from . import cli_explore
     cli_explore.add_parser(command, _positive_float, _int_at_least)
@@ -236,9 +214,18 @@ def build_parser() -> argparse.ArgumentParser:
     valuate.add_argument("--cache", help="cache file (JSON lines); an interrupted run resumes from it")
     valuate.add_argument("--jobs", type=_int_at_least(1), default=1, help="worker processes (default 1)")
     valuate.add_argument("--floats", default="exact", help="exact (default) or decimal:K (K significant digits)")
-    valuate.add_argument("--repair", choices=("monotone",), help="write the monotone closure (reported)")
+    valuate.add_argument("--scheduler", metavar="ADDRESS",
+                         help="evaluate on a Dask cluster at this address (exactfair[dask]); results come back here, "
+                              "where the cache is written, as they finish")
+    valuate.add_argument("--normalise-empty", action="store_true",
+                         help="a non-zero v(∅) is subtracted from every value (the game v − v(∅)) instead of refused")
+    valuate.add_argument("--empty", metavar="VALUE",
+                         help="declare v(∅) = VALUE instead of evaluating the function on the empty coalition")
+    valuate.add_argument("--mechanism", metavar="M1,M2",
+                         help="then compute these mechanisms' tables (names or FILE.py:NAME) and certify each "
+                              "against the axioms; the grand coalition's rewards are printed side by side")
     valuate.add_argument("--output", "-o", required=True, help="the game file to write (.json or .npz)")
-    valuate.add_argument("--quiet", action="store_true", help="no progress bar")
+    _add_shared_options(valuate)
 
     bargain = command("bargain", help="fair-set bargaining: validity proofs, F, Pareto outcome, plot",
                        description="Prove each fair set valid (its slice map has non-empty convex values and a "
@@ -302,16 +289,10 @@ def _user_claims(args: argparse.Namespace) -> list:
 
 def _claims_from_file(spec: str) -> list:
     """Run the user's Python file (it is code the user asked to run, like a test file) and take NAME."""
-    import runpy
-
     from .claim import Claim
-    from .usercode import call_user
+    from .usercode import run_user_file
 
-    path, _, name = spec.rpartition(":")
-    if not Path(path).is_file():
-        raise ExactfairError(f"no such claims file: {path}")
-    namespace = call_user(lambda: runpy.run_path(path, run_name="exactfair_claims_file"),
-                          what=f"the claims file {path}", file=os.path.abspath(path))
+    path, name, namespace = run_user_file(spec, "claims")
     if name not in namespace:
         found = [k for k, v in namespace.items() if isinstance(v, Claim)]
         raise ExactfairError(f"{path} defines no {name!r}; its claims: {', '.join(found) or 'none'}")
@@ -360,9 +341,21 @@ def _cmd_prove(args: argparse.Namespace) -> int:
             raise ExactfairError(f"--n {args.n}: direct checks support n <= {ENCODING_MAX_N}")
         records, lines = [], []
         from .claim import all_n
-        for claim in _user_claims(args):
-            per_n = prove(claim, ns, timeout=args.timeout, explain=args.explain)
-            general = all_n(claim, bounded=per_n) if all(v.verdict == "proved" for v in per_n) else None
+        claims = _user_claims(args)
+        for number, claim in enumerate(claims, start=1):
+            per_n = []
+            with Progress(enabled=not args.quiet, tty=False) as bar:
+                for k in ns:                                  # stops at the first refutation, as prove(claim, ns)
+                    bar.update(f"prove {claim.name} ({number} of {len(claims)}): n = {k}")
+                    per_n.append(prove(claim, k, timeout=args.timeout, explain=args.explain))
+                    bar.note(f"{claim.name}: n = {k} {per_n[-1].verdict} ({per_n[-1].seconds:.2f} s)")
+                    if per_n[-1].verdict == "refuted":
+                        break
+                if all(v.verdict == "proved" for v in per_n):
+                    bar.update(f"prove {claim.name}: all n")
+                    general = all_n(claim, bounded=per_n)
+                else:
+                    general = None
             for v in per_n:
                 record = v.to_dict()
                 record["claim_spec"] = claim.to_dict()
@@ -380,8 +373,9 @@ def _cmd_prove(args: argparse.Namespace) -> int:
     parts = aggregates.get(args.claim, [args.claim])
     records, lines = [], []
     for part in parts:
-        run = run_claim(part, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
-                        try_repairs=not args.no_repairs, progress=sys.stderr.isatty())
+        with Progress(f"prove {part}", enabled=not args.quiet, tty=False):      # a line every few seconds
+            run = run_claim(part, ns, classes=tuple(args.classes), timeout=args.timeout, explain=args.explain,
+                            try_repairs=not args.no_repairs, progress=not args.quiet)
         records += run.to_records()
         for v in run.per_n:
             lines += _verdict_lines(v)
@@ -389,15 +383,27 @@ def _cmd_prove(args: argparse.Namespace) -> int:
             lines.append(f"all n: {_verdict_word(run.all_n)} — {run.all_n_argument}")
         for rep in run.repairs:
             text = f"repair: {rep['repair']} ({rep['claim']}): {rep['verdict']}"
-            if rep["proved_for_n"]:
-                text += f" for n = {rep['proved_for_n'][0]}..{rep['proved_for_n'][-1]}"
             if rep["verdict"] == "refuted":
-                text += f" at n = {rep['at_n']}: {rep.get('witness', '')}"
+                text += f" at n = {rep['at_n']}"
+                if rep["proved_for_n"]:
+                    text += f" (proved for {_n_range(rep['proved_for_n'])})"
+                text += f": {rep.get('witness', '')}"
+            elif rep["proved_for_n"]:
+                text += f" for {_n_range(rep['proved_for_n'])}"
             if "all_n" in rep:
                 text += f"; all n: {rep['all_n']['verdict']}"
             lines.append(text)
     _write(json.dumps(records, indent=2, ensure_ascii=False) if args.json else "\n".join(lines), None)
     return 0
+
+
+def _n_range(ns: Sequence[int]) -> str:
+    """``n = 3`` or ``n = 2..4`` (a list of consecutive n).
+
+    >>> _n_range([2]), _n_range([2, 3, 4])
+    ('n = 2', 'n = 2..4')
+    """
+    return f"n = {ns[0]}" if len(ns) == 1 or ns[0] == ns[-1] else f"n = {ns[0]}..{ns[-1]}"
 
 
 def _cmd_search(args: argparse.Namespace) -> int:
@@ -409,7 +415,8 @@ def _cmd_search(args: argparse.Namespace) -> int:
         classes = tuple(c for c in args.classes if c != "any")
     else:
         classes = tuple(dict.fromkeys(["monotone"] + list(args.classes)))
-    v = search_violation(args.axiom, args.mechanism, ns, rho=args.rho, classes=classes, timeout=args.timeout)
+    with Progress(f"search {args.axiom} for {args.mechanism}", enabled=not args.quiet, tty=False):
+        v = search_violation(args.axiom, args.mechanism, ns, rho=args.rho, classes=classes, timeout=args.timeout)
     if args.json:
         _write(json.dumps(v.to_dict(), indent=2, ensure_ascii=False), None)
         return 0
@@ -424,41 +431,6 @@ def _cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
-class _ProgressBar:
-    """Layer progress on stderr for runs longer than a second; silent when not a terminal."""
-
-    def __init__(self, enabled: bool) -> None:
-        import time
-        self.enabled = enabled and sys.stderr.isatty()
-        self.start = time.perf_counter()
-        self.shown = False
-
-    def __call__(self, layer: int, n: int) -> None:
-        import time
-        if not self.enabled or time.perf_counter() - self.start < 1.0:
-            return
-        width = 30
-        done = int(width * (layer + 1) / (n + 1))
-        sys.stderr.write(f"\rlayers [{'#' * done}{'.' * (width - done)}] {layer + 1}/{n + 1}")
-        sys.stderr.flush()
-        self.shown = True
-
-    def step(self, label: str, k: int, total: int) -> None:
-        """A second phase (e.g. one axiom after the other): ``label`` and k of total."""
-        import time
-        if not self.enabled or time.perf_counter() - self.start < 1.0:
-            return
-        width = 30
-        done = int(width * k / max(total, 1))
-        sys.stderr.write(f"\r{label:<14} [{'#' * done}{'.' * (width - done)}] {k}/{total}   ")
-        sys.stderr.flush()
-        self.shown = True
-
-    def close(self) -> None:
-        if self.shown:
-            sys.stderr.write("\n")
-
-
 def _cmd_claims(args: argparse.Namespace) -> int:
     from .claims import catalogue, run_claims, select
     from .report import records_json, report_markdown, table_text
@@ -471,22 +443,23 @@ def _cmd_claims(args: argparse.Namespace) -> int:
         if output:                                         # refused before the run, not after it
             refuse_overwriting(output, [other], option, role=f"also the {name} file")
     ids = select(args.only)
-    show = sys.stderr.isatty()
     done = [0]
+    bar = Progress(f"claims: 0 of {len(ids)} done", enabled=not args.quiet, tty=False)
 
     def progress(record: dict) -> None:
         done[0] += 1
-        if show:
-            print(f"[{done[0]}/{len(ids)}] {record['id']}: {record['verdict']} ({record['seconds']:.1f} s)",
-                  file=sys.stderr, flush=True)
-    records = run_claims(ids, n_max=args.n_max, timeout=args.timeout, jobs=args.jobs, scheduler=args.scheduler,
-                         progress=progress)
+        bar.note(f"[{done[0]}/{len(ids)}] {record['id']}: {record['verdict']} ({record['seconds']:.1f} s)")
+        bar.update(f"claims: {done[0]} of {len(ids)} done")
+    with bar:
+        records = run_claims(ids, n_max=args.n_max, timeout=args.timeout, jobs=args.jobs, scheduler=args.scheduler,
+                             progress=progress)
     if args.json:
         keys = ("id", "source", "statement", "verdict", "scope", "witness", "seconds", "claim", "live_premises",
                 "second_solver")
         _write(json.dumps([{k: r[k] for k in keys} for r in records], indent=2, ensure_ascii=False), None)
     else:
-        _write(table_text(records), None)
+        _write(table_text(records) + f"\nbounded checks up to n = {args.n_max} (--n-max {args.n_max}); all-n scopes are "
+               "proofs for every n", None)
     command = "exactfair claims" + (f" --n-max {args.n_max}" if args.n_max != 4 else "")
     if args.report:
         _write(report_markdown(records, command), args.report)
@@ -522,211 +495,6 @@ def _cmd_bargain(args: argparse.Namespace) -> int:
         text += f"\nplot written to {args.plot}"
     _write(text, None)
     return report.exit_status()
-
-
-def _cmd_rewards_parametric(args: argparse.Namespace, game) -> int:
-    from .parametric import parametric_balanced_reciprocity
-
-    if args.mechanism != "balanced-reciprocity":
-        raise ExactfairError("parametric games are supported for balanced-reciprocity")
-    table = parametric_balanced_reciprocity(game)
-    if args.plot:
-        from .parametric_plot import plot_rewards
-        names = sorted(game.parameters)
-        param = args.param or (names[0] if len(names) == 1 else None)
-        if param is None:
-            raise ExactfairError(f"--plot needs --param (one of {', '.join(names)})")
-        plot_rewards(table, param, args.plot)
-    if args.format == "json":
-        text = json.dumps(table.to_dict(), indent=2, ensure_ascii=False)
-    else:
-        text = f"admissible region: {table.region}\n" + table.render(args.format, min_size=max(args.min_size, 2))
-    _write(text, args.output, inputs=[args.game])
-    return 0
-
-
-def _cmd_rewards(args: argparse.Namespace) -> int:
-    for option, out in (("--output", args.output), ("--plot", args.plot)):
-        if out:
-            refuse_overwriting(Path(out), [args.game], option)
-    game = _load_game(args.game)
-    from .parametric import ParametricGame
-    if isinstance(game, ParametricGame):
-        return _cmd_rewards_parametric(args, game)
-    game, repair = _repair(game, args.repair)
-    if repair:
-        print(repair, file=sys.stderr)
-    if args.plot or args.param:
-        raise ExactfairError("--plot/--param need a parametric game (a 'parameters' section in the file)")
-    bar = _ProgressBar(not args.quiet)
-    if args.format == "npz" and not args.output:
-        raise ExactfairError("--format npz writes a binary file: give --output FILE.npz")
-    if args.grand_only:
-        if args.mechanism != "balanced-reciprocity":
-            raise ExactfairError("--grand-only is available for balanced-reciprocity only")
-        from .fast import balanced_reciprocity_stream
-        from .mechanisms.balanced_reciprocity import require_monotone_game
-        if not args.allow_non_monotone:
-            require_monotone_game(game, "balanced reciprocity")
-        rows, _ = balanced_reciprocity_stream(game.scaled(), game.n, progress=bar,
-                                              monotone=None if args.allow_non_monotone else True)
-        bar.close()
-        grand = rows[(1 << game.n) - 1]
-        if args.format == "json":
-            text = json.dumps({"players": list(game.players), "mechanism": "balanced-reciprocity",
-                               "rewards": [{"coalition": list(game.players),
-                                            "rewards": {str(p): format_exact(x) for p, x in zip(game.players, grand)}}]},
-                              indent=2, ensure_ascii=False)
-        elif args.format in ("text", "markdown", "latex"):
-            text = "\n".join(f"M_{p}  {format_exact(x)}" for p, x in zip(game.players, grand))
-        else:
-            raise ExactfairError("--grand-only prints one coalition; use --format text or json")
-        _write(text, args.output, inputs=[args.game])
-        return 0
-    if args.format in ("text", "markdown", "latex") and game.n > TEXT_MAX_N and not args.min_size:
-        raise ExactfairError(f"a {game.n}-player table has {1 << game.n:,} columns, too many to print as "
-                             f"{args.format}; use --format json or --format npz --output FILE.npz "
-                             "(or --grand-only for the grand coalition)")
-    table = _mechanism(args, progress=bar)(game)
-    bar.close()
-    if args.format == "npz":
-        refuse_overwriting(Path(args.output), [args.game])
-        write_atomically(args.output, table.write_npz)
-        return 0
-    if args.format == "json":
-        text = table.iter_json() if game.n > TEXT_MAX_N else table.to_json()
-    else:
-        text = table.render(args.format, min_size=args.min_size)
-    _write(text, args.output, inputs=[args.game])
-    return 0
-
-
-def _repair(game, how: str | None):
-    """Apply ``--repair``; return the game and a one-line report (empty when nothing was asked)."""
-    if how is None:
-        return game, ""
-    repaired, changes = game.monotone_closure()
-    if not changes:
-        return repaired, "repair: the game is already monotone (nothing changed)"
-    shown = "; ".join(f"v({game.coalition_name(game.mask(c))}) {format_exact(old)} → {format_exact(new)}"
-                      for c, old, new in changes[:5])
-    more = f"; … ({len(changes) - 5} more)" if len(changes) > 5 else ""
-    return repaired, f"repair: monotone closure raised {len(changes)} of {2 ** game.n - 1} coalition values: {shown}{more}"
-
-
-def _cmd_check(args: argparse.Namespace) -> int:
-    from .check import check_axioms
-
-    if args.output:
-        refuse_overwriting(Path(args.output), [args.game])
-    game = _load_game(args.game)
-    from .parametric import ParametricGame
-    if isinstance(game, ParametricGame):
-        raise ExactfairError(f"{args.game} is a parametric game; 'check' needs concrete values. Use "
-                             f"'exactfair rewards {args.game}' for the piecewise table, or "
-                             "exactfair.parametric.axiom_regions for the axioms over the region")
-    game, repair = _repair(game, args.repair)
-    mechanism = _mechanism(args)
-    bar = _ProgressBar(sys.stderr.isatty())
-    table = _mechanism(args, progress=bar)(game)
-    results = check_axioms(table, mechanism=mechanism, max_violations=args.max_violations,
-                           progress=lambda name, k, total: bar.step(f"checked {name}", k, total))
-    bar.close()
-    failed = [name for name, r in results.items() if r.holds is False]
-    if args.format == "json":
-        text = json.dumps({"mechanism": table.mechanism, "players": list(game.players), "repair": repair or None,
-                           "results": [r.to_dict() for r in results.values()]}, indent=2, ensure_ascii=False)
-    else:
-        lines = [f"mechanism: {table.mechanism}" + (f" {dict(table.parameters)}" if table.parameters else ""),
-                 f"players: {', '.join(map(str, game.players))}"] + ([repair] if repair else [])
-        for name, r in results.items():
-            status = {True: "holds", False: "FAILS", None: "not checked"}[r.holds]
-            if r.holds is False:
-                status += f" ({r.violation_count:,} of {r.instances_checked:,} instances)"
-            scope = f" ({r.scope})" if r.scope and name == "F4" else ""
-            lines.append(f"{name:3} {status}{scope}")
-            for violation in r.violations:
-                lines.append(f"    {violation}")
-        unchecked = [name for name, r in results.items() if r.holds is None]
-        if failed:
-            lines.append(f"failed: {', '.join(failed)}")
-        elif unchecked:
-            lines.append(f"all checked axioms hold; not checked: {', '.join(unchecked)}")
-        else:
-            lines.append("all axioms hold")
-        text = "\n".join(lines)
-    _write(text, args.output, inputs=[args.game])
-    return 1 if failed else 0
-
-
-def _import_user_module(module_name: str):
-    """Import the user's value-function module (from the working directory first); its failures are one line."""
-    import importlib
-    import importlib.util
-
-    from .usercode import user_error
-
-    sys.path.insert(0, os.getcwd())
-    try:
-        try:
-            spec = importlib.util.find_spec(module_name)
-        except (ImportError, ValueError) as exc:
-            spec, exc_found = None, exc
-        else:
-            exc_found = None
-        if spec is None:
-            detail = f" ({exc_found})" if exc_found is not None else ""
-            raise ExactfairError(f"cannot import {module_name!r}: no module of that name in the working directory or "
-                                 f"on the Python path{detail}")
-        try:
-            return importlib.import_module(module_name)
-        except (Exception, SystemExit) as exc:
-            raise user_error(f"importing {module_name}", exc, file=spec.origin, skip=0) from exc
-    finally:
-        sys.path.pop(0)
-
-
-def _cmd_valuate(args: argparse.Namespace) -> int:
-    from .io import game_to_json, write_game_npz
-    from .valuation import from_function
-
-    module_name, _, function_name = args.function.partition(":")
-    if not module_name or not function_name:
-        raise ExactfairError(f"expected MODULE:FUNCTION, got {args.function!r}")
-    if args.players and args.n:
-        raise ExactfairError("give --players or --n, not both")
-    if not (args.players or args.n):
-        raise ExactfairError("give the players: --players a,b,c or --n N")
-    players = [p.strip() for p in args.players.split(",")] if args.players else args.n
-    module = _import_user_module(module_name)
-    function = getattr(module, function_name, None)
-    if not callable(function):
-        raise ExactfairError(f"{module_name} has no function {function_name!r}")
-    source = getattr(module, "__file__", None)             # the module is an input too: never overwritten
-    refuse_overwriting(args.output, [source], role="the value-function module")
-    refuse_overwriting(args.output, [args.cache], role="the --cache file")
-    if args.cache:
-        refuse_overwriting(args.cache, [source], option="--cache", role="the value-function module")
-    game = from_function(players, function, cache=args.cache, jobs=args.jobs, progress=not args.quiet,
-                         floats=args.floats)
-    game, repair = _repair(game, args.repair)
-    if args.output.endswith(".npz"):
-        write_atomically(args.output, lambda path: write_game_npz(game, path))
-    else:
-        data = json.loads(game_to_json(game))
-        data["metadata"] = {k: v for k, v in game.metadata.items() if v is not None}
-        _write(json.dumps(data, indent=2, ensure_ascii=False), args.output)
-    monotone = game.is_monotone()
-    lines = [f"players: {', '.join(map(str, game.players))}",
-             f"coalitions: {2 ** game.n - 1} ({game.metadata['computed']} computed now, "
-             f"{game.metadata['from_cache']} from the cache)",
-             f"floats: {args.floats} ({'the exact binary value of each float' if args.floats == 'exact' else 'rounded to ' + args.floats.split(':')[1] + ' significant digits, then exact'})",
-             f"monotone: {'yes' if monotone.holds else 'no — ' + monotone.detail + ' (use --repair monotone)'}"]
-    if repair:
-        lines.append(repair)
-    lines.append(f"written: {args.output}")
-    _write("\n".join(lines), None)
-    return 0
 
 
 class _Terminated(BaseException):
@@ -774,9 +542,11 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
 
     try:
         if args.command == "rewards":
-            return _cmd_rewards(args)
+            from .commands import cmd_rewards
+            return cmd_rewards(args)
         if args.command == "check":
-            return _cmd_check(args)
+            from .commands import cmd_check
+            return cmd_check(args)
         if args.command == "prove":
             return _cmd_prove(args)
         if args.command == "search":
@@ -786,7 +556,8 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
         if args.command == "claims":
             return _cmd_claims(args)
         if args.command == "valuate":
-            return _cmd_valuate(args)
+            from .commands import cmd_valuate
+            return cmd_valuate(args)
         if args.command == "explore":
             from . import cli_explore
             return cli_explore.run(args, _write, refuse_overwriting)

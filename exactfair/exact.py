@@ -27,7 +27,8 @@ import sympy
 from .digits import format_integer
 from .errors import InexactValueError, UndecidedComparisonError
 
-__all__ = ["Exact", "to_exact", "to_exact_number", "format_exact", "sign", "compare", "is_rational"]
+__all__ = ["Exact", "to_exact", "to_exact_number", "format_exact", "sign", "compare", "is_rational",
+           "format_decimal", "format_readable"]
 
 #: The type of an exact number in exactfair: a Fraction or a constant sympy expression.
 Exact = Union[Fraction, sympy.Expr]
@@ -176,6 +177,44 @@ def format_exact(value: Exact) -> str:
             return format_integer(value.numerator)
         return f"{format_integer(value.numerator)}/{format_integer(value.denominator)}"
     return sympy.sstr(value)
+
+
+def format_decimal(value: Exact, decimals: int) -> str:
+    """An exact number rounded to ``decimals`` places for reading (half to even; display only).
+
+    Rationals are rounded exactly (no float in between); sympy numbers through :func:`sympy.N` with guard
+    digits.  The exact value is unchanged — use :func:`format_exact` wherever it is read back.
+
+    >>> format_decimal(Fraction(6955559424494435, 9007199254740992), 4), format_decimal(Fraction(-1, 3), 2)
+    ('0.7722', '-0.33')
+    >>> format_decimal(Fraction(5, 2), 0), format_decimal(Fraction(-1, 1000), 2), format_decimal(sympy.sqrt(2), 3)
+    ('2', '0.00', '1.414')
+    """
+    if not isinstance(decimals, int) or isinstance(decimals, bool) or not 0 <= decimals <= 100:
+        raise ValueError(f"decimals must be an integer from 0 to 100, got {decimals!r}")
+    if not isinstance(value, (Fraction, int)):
+        value = to_exact(sympy.Rational(str(sympy.N(value, decimals + 30))))
+    value = Fraction(value)
+    scaled = value * 10 ** decimals
+    whole = round(scaled)                                   # Fraction rounds half to even, exactly
+    sign = "-" if whole < 0 else ""
+    digits = format_integer(abs(whole)).rjust(decimals + 1, "0")
+    if decimals == 0:
+        return sign + digits
+    return f"{sign}{digits[:-decimals]}.{digits[-decimals:]}"
+
+
+def format_readable(value: Exact, decimals: int = 4) -> str:
+    """The exact value, followed by ``≈ d`` when it is not an integer (for messages).
+
+    >>> format_readable(Fraction(62, 25)), format_readable(Fraction(3))
+    ('62/25 ≈ 2.48', '3')
+    """
+    exact = format_exact(value)
+    if isinstance(value, int) or (isinstance(value, Fraction) and value.denominator == 1):
+        return exact
+    rounded = format_decimal(value, decimals).rstrip("0").rstrip(".")
+    return f"{exact} ≈ {rounded}" if len(exact) < 40 else f"≈ {rounded} (exactly {exact})"
 
 
 def _as_sympy(value: Exact) -> sympy.Expr:

@@ -135,7 +135,10 @@ class Game:
 
     def _init(self, players: tuple, num: np.ndarray, den: int, metadata: Mapping[str, Any] | None) -> None:
         if num[0] != 0:
-            raise GameDefinitionError(f"v(∅) must be 0, got {format_exact(Fraction(int(num[0]), den))}")
+            raise GameDefinitionError(
+                f"v(∅) must be 0, got {format_exact(Fraction(int(num[0]), den))}: the empty coalition of a game is "
+                "worth 0; subtract v(∅) from every value (normalise_empty=True in Game.from_bitmask_values, "
+                "Game.from_dict and Game.from_function; --normalise-empty for exactfair valuate), or set v(∅) to 0")
         num.flags.writeable = False
         set_ = object.__setattr__
         set_(self, "players", players)
@@ -209,11 +212,17 @@ class Game:
 
     # ------------------------------------------------------------------ constructors
     @classmethod
-    def from_bitmask_values(cls, values: Iterable[Any], players: Sequence[Label] | None = None) -> "Game":
+    def from_bitmask_values(cls, values: Iterable[Any], players: Sequence[Label] | None = None, *,
+                            normalise_empty: bool = False) -> "Game":
         """Game from ``2**n`` values in bitmask order (bit ``i`` = ``i``-th player).
 
         Players default to ``1..n``.  Values may be ints, Fractions, sympy
-        Rationals, decimal/fraction strings, or a numpy integer array.
+        Rationals, decimal/fraction strings, or a numpy integer array.  A non-zero v(∅) is refused, or
+        with ``normalise_empty=True`` subtracted from every value (recorded in :attr:`metadata`).
+
+        >>> g = Game.from_bitmask_values([2, 3, 5, 9], normalise_empty=True)
+        >>> g.values, g.metadata["empty_value"]
+        ((Fraction(0, 1), Fraction(1, 1), Fraction(3, 1), Fraction(7, 1)), '2')
 
         >>> Game.from_bitmask_values([0, 1, 2, 4]).values[3]
         Fraction(4, 1)
@@ -235,15 +244,29 @@ class Game:
                 raise GameDefinitionError(
                     f"{count} values is not a power of two; a game of n players needs 2**n values in bitmask order")
             players = tuple(range(1, n + 1))
+        if normalise_empty:
+            return cls._normalised(tuple(players), values)
         return cls(tuple(players), values)
 
     @classmethod
-    def from_dict(cls, mapping: Mapping[Any, Any], players: Sequence[Label] | None = None) -> "Game":
+    def _normalised(cls, players: tuple, values: Any) -> "Game":
+        """The game v − v(∅) (every value minus v(∅)), v(∅) recorded in the metadata."""
+        from .scaled import max_abs, widen
+        num, den = _exact_scaled(values, _check_players(players))
+        empty = Fraction(int(num[0]), den)
+        shifted = widen(num, 2 * max_abs(num) + 1) - num[0]
+        metadata = {"empty_value": format_exact(empty), "normalised": empty != 0}
+        return cls.from_scaled(players, shifted, den, metadata=metadata)
+
+    @classmethod
+    def from_dict(cls, mapping: Mapping[Any, Any], players: Sequence[Label] | None = None, *,
+                  normalise_empty: bool = False) -> "Game":
         """Game from a mapping ``coalition -> value``.
 
         Coalitions are tuples, lists, sets or frozensets of player labels (a bare
         label stands for a one-player coalition).  ``v(∅)`` may be omitted (it is 0);
-        every other coalition must be present exactly once.  Players default to the
+        every other coalition must be present exactly once.  ``normalise_empty`` as for
+        :meth:`from_bitmask_values`.  Players default to the
         sorted labels that occur.
 
         >>> Game.from_dict({(1,): 1, (2,): 2})
@@ -284,37 +307,61 @@ class Game:
                 raise GameDefinitionError(
                     f"missing value for coalition {format_coalition(players[i] for i in members(mask))}; "
                     f"every coalition of the players {players} needs a value")
+        if normalise_empty:
+            return cls._normalised(players, tuple(values))
         return cls(players, tuple(values))
 
     @classmethod
     def from_function(cls, players: Sequence[Label] | int, value, *, cache=None, jobs: int = 1,
-                      progress: bool = True, floats: str = "exact") -> "Game":
-        """Game with v(C) = ``value(C)`` (C a tuple of labels), cached and resumable; see :mod:`exactfair.valuation`.
+                      progress: bool = True, floats: str = "exact", empty: Any = None, normalise_empty: bool = False,
+                      scheduler: Any = None) -> "Game":
+        """Game with v(C) = ``value(C)`` (C a tuple of labels, ∅ included), cached and resumable, locally
+        (``jobs``) or on a Dask cluster (``scheduler``); see :mod:`exactfair.valuation`.
 
         >>> Game.from_function(2, lambda C: 2 ** len(C) - 1, progress=False).values
         (Fraction(0, 1), Fraction(1, 1), Fraction(1, 1), Fraction(3, 1))
         """
         from .valuation import from_function
-        return from_function(players, value, cache=cache, jobs=jobs, progress=progress, floats=floats)
+        return from_function(players, value, cache=cache, jobs=jobs, progress=progress, floats=floats, empty=empty,
+                             normalise_empty=normalise_empty, scheduler=scheduler)
+
+    @classmethod
+    def from_pydvl(cls, utility, **options) -> "Game":
+        """The game of a pyDVL utility (with its training data) over its data owners: :mod:`exactfair.adapters`."""
+        from .adapters import from_pydvl
+        return from_pydvl(utility, **options)
+
+    @classmethod
+    def from_shapiq(cls, game, **options) -> "Game":
+        """The game of a ``shapiq.Game`` (its players, its normalisation): :mod:`exactfair.adapters`."""
+        from .adapters import from_shapiq
+        return from_shapiq(game, **options)
 
     def monotone_closure(self) -> tuple["Game", list]:
         """The least monotone game above this one, v′(C) = max_{S ⊆ C} v(S), and what changed.
 
         Returns ``(game, changes)`` with ``changes`` a list of ``(coalition labels, old value, new
         value)`` for every coalition that was raised (in bitmask order).  O(n·2ⁿ), on the arrays.
+        :meth:`monotone_repair` also offers the least change in the maximum norm.
 
         >>> repaired, changes = Game.from_bitmask_values([0, 2, 1, 1]).monotone_closure()
         >>> repaired.values, changes
         ((Fraction(0, 1), Fraction(2, 1), Fraction(1, 1), Fraction(2, 1)), [((1, 2), Fraction(1, 1), Fraction(2, 1))])
         """
-        closed = self._num.copy()
-        for i in range(self.n):
-            pairs = closed.reshape(-1, 2, 1 << i)
-            np.maximum(pairs[:, 1, :], pairs[:, 0, :], out=pairs[:, 1, :])
-        changed = np.flatnonzero(closed != self._num)
-        changes = [(self.labels(int(m)), self.value(int(m)), Fraction(int(closed[m]), self._den)) for m in changed]
-        metadata = dict(self.metadata, repair=f"monotone closure ({len(changes)} coalition(s) raised)")
-        return Game.from_scaled(self.players, closed, self._den, metadata=metadata), changes
+        repaired, report = self.monotone_repair("closure")
+        return repaired, list(report.changes)
+
+    def monotone_repair(self, kind: str = "closure"):
+        """A monotone game made from this one and a :class:`~exactfair.repair.Repair` report (count of changed
+        values, the largest change, every change): ``kind="closure"`` raises values to the least monotone game
+        above; ``kind="linf"`` is a monotone game nearest in the maximum norm (see :mod:`exactfair.repair`).
+
+        >>> game, report = Game.from_bitmask_values([0, 5, 1, 3]).monotone_repair("linf")
+        >>> report.count, report.largest
+        (2, Fraction(1, 1))
+        """
+        from .repair import monotone_repair
+        return monotone_repair(self, kind)
 
     # ------------------------------------------------------------------ access
     @property

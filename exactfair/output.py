@@ -17,11 +17,11 @@ import os
 import sys
 import tempfile
 from pathlib import Path
-from typing import Callable, Sequence
+from typing import Callable, Iterable, Sequence
 
 from .errors import ExactfairError
 
-__all__ = ["refuse_overwriting", "write_atomically"]
+__all__ = ["refuse_overwriting", "write_atomically", "write_output"]
 
 
 def _same_file(a: os.stat_result, b: os.stat_result) -> bool:
@@ -142,3 +142,36 @@ def _write_named(target: Path, directory: Path, mode: int, writer: Callable[[str
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def write_output(text: "str | Iterable[str]", output: "str | Path | None", *, inputs: Sequence = (),
+                 option: str = "--output") -> None:
+    """Write text (or chunks of it) to stdout, or atomically to ``output`` (:func:`write_atomically`), ending
+    with a newline.
+
+    The output is never one of the ``inputs`` nor the source of an imported module (refused before anything
+    is written); the file gets the mode an existing file had, or the mode a new file gets under the umask.
+
+    >>> write_output("hello", None)
+    hello
+    """
+    chunks = [text] if isinstance(text, str) else text
+    if output is None:
+        last = ""
+        for chunk in chunks:
+            sys.stdout.write(chunk)
+            last = chunk or last
+        if not last.endswith("\n"):
+            sys.stdout.write("\n")
+        return
+    refuse_overwriting(output, inputs, option)
+
+    def write_text(path: str) -> None:
+        with open(path, "w", encoding="utf-8") as handle:
+            last = ""
+            for chunk in chunks:
+                handle.write(chunk)
+                last = chunk or last
+            if not last.endswith("\n"):
+                handle.write("\n")
+    write_atomically(output, write_text)

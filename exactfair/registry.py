@@ -525,7 +525,7 @@ def _register_builtins() -> None:
     from math import factorial
 
     from .relations import algorithm1_step
-    from .mechanisms import balanced_reciprocity, shapley
+    from .mechanisms import balanced_reciprocity, banzhaf, equal_split, shapley
 
     def br_exact(game: Game):
         return balanced_reciprocity(game, require_monotone=False)
@@ -559,14 +559,14 @@ def _register_builtins() -> None:
         return total * Fraction(1, 1 << (bin(rest).count("1")))
 
     MECHANISM_REGISTRY.register("banzhaf", Mechanism(
-        "banzhaf", "Banzhaf value of each coalition's subgame", _explicit_exact("banzhaf", banzhaf_term),
+        "banzhaf", "Banzhaf value of each coalition's subgame", lambda g: banzhaf(g),
         _explicit_step(banzhaf_term), banzhaf_term, None, symmetric=True))
 
     def equal_term(c: int, i: int) -> Linear:
         return value(c) * Fraction(1, bin(c).count("1"))
 
     MECHANISM_REGISTRY.register("equal-split", Mechanism(
-        "equal-split", "v_C / |C| to each member", _explicit_exact("equal-split", equal_term),
+        "equal-split", "v_C / |C| to each member", lambda g: equal_split(g),
         _explicit_step(equal_term), equal_term, None, symmetric=True))
 
 

@@ -17,7 +17,7 @@ import sympy
 from .coalitions import coalitions_by_size as paper_order_of_size, paper_order, size
 from .errors import GameDefinitionError
 from .escape import latex_text, markdown_text
-from .exact import Exact, format_exact, to_exact_number
+from .exact import Exact, format_decimal, format_exact, to_exact_number
 from .game import Game, Label
 from .memory import (
     BYTES_PER_FRACTION, BYTES_PER_INT64, BYTES_PER_OBJECT_ENTRY, available_memory, require_memory,
@@ -64,6 +64,10 @@ def _latex_number(value: Exact) -> str:
         sign = "-" if value < 0 else ""
         return f"{sign}\\frac{{{format_exact(abs(value.numerator))}}}{{{format_exact(value.denominator)}}}"
     return sympy.latex(value)
+
+
+def _formatter(decimals: int | None):
+    return format_exact if decimals is None else (lambda x: format_decimal(x, decimals))
 
 
 class RewardTable:
@@ -258,18 +262,28 @@ class RewardTable:
         body = [[fmt(self.reward(i, m)) for m in cols] for i in range(self.n)]
         return header, body
 
-    def to_text(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None) -> str:
+    def to_text(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None,
+                decimals: int | None = None) -> str:
         """Plain-text table as in the paper: rows are players, columns coalitions.
 
         ``min_size`` hides smaller coalitions (the paper prints sizes ≥ 2);
-        ``coalitions`` picks columns explicitly.
+        ``coalitions`` picks columns explicitly; ``decimals`` rounds what is shown (display only: the
+        table keeps its exact values).
+
+        >>> from exactfair import Game, shapley
+        >>> print(shapley(Game.from_bitmask_values([0, 1, 1, 1, 1, 2, 2, 3])).to_text(min_size=3, decimals=3))
+        C    {1,2,3}
+        M_1  0.833
+        M_2  0.833
+        M_3  1.333
         """
-        header, body = self._grid(min_size, coalitions, format_exact)
+        header, body = self._grid(min_size, coalitions, _formatter(decimals))
         rows = [["C"] + header] + [[f"M_{p}"] + r for p, r in zip(self.players, body)]
         widths = [max(len(row[k]) for row in rows) for k in range(len(rows[0]))]
         return "\n".join("  ".join(cell.ljust(w) for cell, w in zip(row, widths)).rstrip() for row in rows)
 
-    def to_markdown(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None) -> str:
+    def to_markdown(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None,
+                    decimals: int | None = None) -> str:
         """GitHub-flavoured Markdown table (rows players, columns coalitions).
 
         >>> from exactfair import Game, balanced_reciprocity
@@ -279,13 +293,14 @@ class RewardTable:
         | M_1 | 2 |
         | M_2 | 3 |
         """
-        header, body = self._grid(min_size, coalitions, format_exact)
+        header, body = self._grid(min_size, coalitions, _formatter(decimals))
         lines = ["| C | " + " | ".join(map(markdown_text, header)) + " |", "|---|" + "---|" * len(header)]
         lines += [f"| M_{markdown_text(p)} | " + " | ".join(map(markdown_text, r)) + " |"
                   for p, r in zip(self.players, body)]
         return "\n".join(lines)
 
-    def to_latex(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None) -> str:
+    def to_latex(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None,
+                 decimals: int | None = None) -> str:
         r"""LaTeX ``tabular`` as in the paper: rows :math:`\mathcal{M}(v)_i^C`, columns coalitions.
 
         >>> from exactfair import Game, balanced_reciprocity
@@ -305,7 +320,8 @@ class RewardTable:
         lines = [r"\begin{tabular}{l|" + "c" * len(cols) + "}",
                  "$C$ & " + " & ".join(f"${cname(m)}$" for m in cols) + r" \\ \hline"]
         for i, p in enumerate(self.players):
-            cells = " & ".join(f"${_latex_number(self.reward(i, m))}$" for m in cols)
+            cells = " & ".join(f"${_latex_number(self.reward(i, m)) if decimals is None else format_decimal(self.reward(i, m), decimals)}$"
+                               for m in cols)
             lines.append(rf"$\mathcal{{M}}(v)^{{C}}_{{{latex_text(p)}}}$ & {cells} \\")
         lines.append(r"\end{tabular}")
         return "\n".join(lines)
@@ -375,6 +391,25 @@ class RewardTable:
         with open(path, "wb") as handle:
             np.savez(handle, numerators=npz_integers(num), denominator=npz_integers(den),
                      players=npz_labels(self.players, text=True), mechanism=np.array(self.mechanism))
+
+    def to_pandas(self, *, min_size: int = 0, coalitions: Iterable[Any] | None = None):
+        """A pandas DataFrame: rows players, columns coalitions (named as the paper writes them), the exact
+        values as Fractions (``.astype(float)`` for plotting).  Needs pandas (``pip install 'exactfair[pandas]'``).
+
+        >>> from exactfair import Game, balanced_reciprocity
+        >>> frame = balanced_reciprocity(Game.from_bitmask_values([0, 1, 2, 3])).to_pandas(min_size=2)
+        >>> frame.loc[2, "{1,2}"], list(frame.columns)
+        (Fraction(3, 1), ['{1,2}'])
+        """
+        try:
+            import pandas
+        except ImportError:
+            raise ImportError("to_pandas() needs pandas: pip install 'exactfair[pandas]'") from None
+        cols = self._columns(min_size, coalitions)
+        data = {self.game.coalition_name(m): [self.reward(i, m) for i in range(self.n)] for m in cols}
+        frame = pandas.DataFrame(data, index=pandas.Index(list(self.players), name="player"), dtype=object)
+        frame.attrs["mechanism"] = self.mechanism
+        return frame
 
     def render(self, fmt: str, **options: Any) -> str:
         """Render as ``text``, ``markdown``, ``latex`` or ``json``."""

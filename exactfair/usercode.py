@@ -20,7 +20,7 @@ from typing import Any, Callable, Iterator
 
 from .errors import ExactfairError, UserCodeError
 
-__all__ = ["call_user", "iter_user", "user_error", "describe_callable", "code_fingerprint"]
+__all__ = ["call_user", "iter_user", "user_error", "describe_callable", "code_fingerprint", "run_user_file"]
 
 #: Longest exception message quoted in the one-line error (the rest is in the --debug traceback).
 _MESSAGE_LIMIT = 300
@@ -216,3 +216,24 @@ def iter_user(fn: Callable, *args: Any, what: str, context: str = "") -> Iterato
         except (Exception, SystemExit) as exc:
             raise user_error(what, exc, context=context, file=file) from exc
         yield item
+
+
+def run_user_file(spec: str, what: str) -> tuple[str, str, dict]:
+    """Run the Python file of ``FILE.py:NAME`` (code the user asked to run, like a test file) and return
+    ``(path, NAME, its namespace)``; a missing file or a failure in it is one error naming the file and line.
+
+    >>> run_user_file("no/such/file.py:X", "claims")
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.ExactfairError: no such claims file: no/such/file.py
+    """
+    import runpy
+
+    path, _, name = spec.rpartition(":")
+    if not path.endswith(".py") or not name:
+        raise ExactfairError(f"expected FILE.py:NAME for your own {what}, got {spec!r}")
+    if not os.path.isfile(path):
+        raise ExactfairError(f"no such {what} file: {path}")
+    namespace = call_user(lambda: runpy.run_path(path, run_name=f"exactfair_{what}_file"),
+                          what=f"the {what} file {path}", file=os.path.abspath(path))
+    return path, name, namespace

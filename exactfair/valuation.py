@@ -10,6 +10,13 @@ nothing and resumes — and converts floats by an explicit policy recorded in th
 * ``floats="decimal:K"``: the float rounded to K significant decimal digits, then exact
   (``0.1`` is 1/10 with K ≤ 16).
 
+The empty coalition is evaluated too (``value(())``): a game has v(∅) = 0, so a non-zero v(∅) is
+refused with what to do — unless ``normalise_empty=True`` asks for the game v − v(∅) (every value
+minus v(∅), recorded in the metadata), or ``empty=x`` declares v(∅) = x instead of evaluating it.
+``scheduler=`` (a Dask address or ``distributed.Client``) evaluates on a cluster; the results come
+back to this process, which alone writes the cache, in the order they finish, under the same float
+policy.
+
 NaN and infinities are refused naming the coalition, and an exception of the value function is one
 :class:`~exactfair.errors.UserCodeError` naming the coalition.  The cache (:mod:`exactfair.cache`)
 is a JSON-lines file recording the players and the value function (name and code fingerprint),
@@ -21,8 +28,6 @@ from __future__ import annotations
 
 import inspect
 import math
-import sys
-import time
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
@@ -31,13 +36,16 @@ from typing import Any, Callable, Sequence
 from .cache import ValuationCache
 from .coalitions import members
 from .errors import ExactfairError, InexactValueError
-from .exact import format_exact, to_exact
+from .exact import format_exact, format_readable, to_exact
 from .game import Game, _check_players, format_coalition
+from .progress import Progress
 from .usercode import call_user, code_fingerprint, describe_callable
 
 __all__ = ["from_function", "convert_float", "FLOAT_POLICIES"]
 
 FLOAT_POLICIES = ("exact", "decimal:K")
+#: Seconds to wait for a Dask scheduler given by address before giving up with an error.
+SCHEDULER_CONNECT_SECONDS = 30
 
 
 def convert_float(x: float, policy: str, *, what: str = "value") -> Fraction:
@@ -127,37 +135,65 @@ def _worker_call(mask: int) -> tuple[int, dict]:
     return mask, _evaluate(_WORKER_FUNCTION, _WORKER_PLAYERS, mask, describe_callable(_WORKER_FUNCTION))
 
 
-def _progress_bar(enabled: bool, total: int) -> Callable[[int], None]:
-    show = enabled and total > 0 and sys.stderr.isatty()
-    state = {"last": 0.0}
+def _remote_evaluate(mask: int, *, value: Callable, players: tuple, name: str) -> tuple[int, dict]:
+    """On a Dask worker: the raw record of one coalition (what the local workers compute)."""
+    return mask, _evaluate(value, players, mask, name)
 
-    def update(done: int) -> None:
-        if not show:
-            return
-        now = time.monotonic()
-        if done < total and now - state["last"] < 0.1:
-            return
-        state["last"] = now
-        width = 30
-        filled = int(width * done / total)
-        sys.stderr.write(f"\rvaluating coalitions [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
-        if done == total:
-            sys.stderr.write("\n")
-        sys.stderr.flush()
-    return update
+
+def _on_cluster(scheduler: Any, value: Callable, players: tuple, name: str, missing: list,
+                record: Callable[[int, dict], None]) -> None:
+    """Evaluate ``missing`` on a Dask cluster; each result is recorded here, in this process, as it finishes."""
+    try:
+        from distributed import Client, as_completed
+    except ImportError:
+        raise ExactfairError("scheduler= (--scheduler) needs the dask extra: pip install 'exactfair[dask]'") from None
+    own = isinstance(scheduler, str)
+    try:
+        client = Client(scheduler, timeout=SCHEDULER_CONNECT_SECONDS) if own else scheduler
+    except (OSError, TimeoutError, ValueError) as exc:
+        raise ExactfairError(f"--scheduler {scheduler}: cannot reach the Dask scheduler ({exc})") from None
+    futures: list = []
+    try:
+        [shared] = client.scatter([value], broadcast=True, hash=False)   # the function travels once per worker
+        futures = client.map(_remote_evaluate, missing, value=shared, players=players, name=name, pure=False)
+        for future in as_completed(futures):
+            mask, raw = future.result()
+            record(mask, raw)
+    except BaseException:
+        if futures:
+            client.cancel(futures)
+        raise
+    finally:
+        if own:
+            client.close()
+
+
+def _empty_value(declared: Any, store: ValuationCache, name: str) -> tuple[Fraction, str]:
+    if declared is None:
+        return store.exact[0], f"returned by {name} for the empty coalition ()"
+    return to_exact(declared, what="empty= (the declared v(∅))"), "declared by empty="
 
 
 def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cache: str | Path | None = None,
-                  jobs: int = 1, progress: bool = True, floats: str = "exact", empty: Any = 0) -> Game:
+                  jobs: int = 1, progress: bool = True, floats: str = "exact", empty: Any = None,
+                  normalise_empty: bool = False, scheduler: Any = None) -> Game:
     """Game with v(C) = ``value(C)`` for every coalition C (a tuple of labels); see the module docstring.
 
-    ``value(())`` is not called: v(∅) = ``empty`` (0).  ``jobs > 1`` evaluates in that many worker
-    processes (forked, so any callable works).  The result's ``metadata`` records the float policy,
-    the cache and how many values were computed now and taken from the cache.
+    ``value(())`` is evaluated too, unless ``empty`` declares v(∅).  A non-zero v(∅) is refused, or with
+    ``normalise_empty=True`` subtracted from every value.  ``jobs > 1`` evaluates in that many worker
+    processes (forked, so any callable works); ``scheduler`` on a Dask cluster instead.  The result's
+    ``metadata`` records the float policy, the cache, v(∅) and whether it was subtracted, and how many
+    values were computed now and taken from the cache.  ``progress`` shows how far it is on stderr.
 
     >>> g = from_function(["a", "b"], lambda C: 0.5 * len(C), progress=False)
-    >>> g["a", "b"], g.metadata["floats"]
-    (Fraction(1, 1), 'exact')
+    >>> g["a", "b"], g.metadata["floats"], g.metadata["empty_value"]
+    (Fraction(1, 1), 'exact', '0')
+    >>> from_function(["a"], lambda C: 0.5 + len(C), progress=False)
+    Traceback (most recent call last):
+    ...
+    exactfair.errors.ExactfairError: v(∅) = 1/2 ≈ 0.5 (returned by exactfair.valuation:<lambda> for the empty coalition ()): a game has v(∅) = 0; pass normalise_empty=True (CLI: --normalise-empty) to use v − v(∅), every value minus v(∅) (recorded in the game's metadata), or make the value function return 0 for the empty coalition
+    >>> from_function(["a"], lambda C: 0.5 + len(C), progress=False, normalise_empty=True)["a"]
+    Fraction(1, 1)
     """
     if isinstance(players, int):
         players = range(1, players + 1)
@@ -166,46 +202,59 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
         _decimal_digits(floats)
     if not isinstance(jobs, int) or jobs < 1:
         raise ExactfairError(f"jobs must be a positive integer, got {jobs!r}")
+    if scheduler is not None and jobs != 1:
+        raise ExactfairError("give jobs= (local processes) or scheduler= (a Dask cluster), not both")
     n = len(players)
     name = describe_callable(value)
     _require_one_argument(value, name)
     producer = {"function": name, "code": code_fingerprint(value), "floats": floats}
     store = ValuationCache(Path(cache) if cache is not None else None, players, producer,
                            lambda raw, what: _from_raw(raw, floats, what))
-    cached = len([m for m in store.exact if m != 0])
-    missing = [m for m in range(1, 1 << n) if m not in store.exact]
-    bar = _progress_bar(progress, len(missing))
+    first = 0 if empty is None else 1
+    missing = [m for m in range(first, 1 << n) if m not in store.exact]
+    cached = (1 << n) - first - len(missing)
+    bar = Progress("valuating coalitions", enabled=progress, total=len(missing))
     done = 0
 
     def record(mask: int, raw: dict) -> None:
         nonlocal done
         store.add(mask, raw, _from_raw(raw, floats, f"v({format_coalition(players[i] for i in members(mask))})"))
         done += 1
-        bar(done)
+        bar.update(done=done)
 
     try:
-        if jobs == 1 or len(missing) < 2:
-            for mask in missing:
-                record(mask, _evaluate(value, players, mask, name))
-        else:
-            from .workers import fork_pool
-            global _WORKER_FUNCTION, _WORKER_PLAYERS
-            _WORKER_FUNCTION, _WORKER_PLAYERS = value, players
-            pool = fork_pool(jobs, close_fds=store.fds())
-            try:
-                for mask, raw in pool.imap_unordered(_worker_call, missing):
-                    record(mask, raw)
-                pool.close()
-                pool.join()
-            except BaseException:
-                pool.terminate()
-                pool.join()
-                raise
-            finally:
-                _WORKER_FUNCTION, _WORKER_PLAYERS = None, ()
+        with bar:
+            if scheduler is not None and missing:
+                _on_cluster(scheduler, value, players, name, missing, record)
+            elif jobs == 1 or len(missing) < 2:
+                for mask in missing:
+                    record(mask, _evaluate(value, players, mask, name))
+            else:
+                from .workers import fork_pool
+                global _WORKER_FUNCTION, _WORKER_PLAYERS
+                _WORKER_FUNCTION, _WORKER_PLAYERS = value, players
+                pool = fork_pool(jobs, close_fds=store.fds())
+                try:
+                    for mask, raw in pool.imap_unordered(_worker_call, missing):
+                        record(mask, raw)
+                    pool.close()
+                    pool.join()
+                except BaseException:
+                    pool.terminate()
+                    pool.join()
+                    raise
+                finally:
+                    _WORKER_FUNCTION, _WORKER_PLAYERS = None, ()
     finally:
         store.close()
-    values = [to_exact(empty, what="v(∅)")] + [store.exact[mask] for mask in range(1, 1 << n)]
+    v_empty, origin = _empty_value(empty, store, name)
+    if v_empty != 0 and not normalise_empty:
+        raise ExactfairError(f"v(∅) = {format_readable(v_empty)} ({origin}): a game has v(∅) = 0; pass normalise_empty=True "
+                             "(CLI: --normalise-empty) to use v − v(∅), every value minus v(∅) (recorded in the "
+                             "game's metadata), or make the value function return 0 for the empty coalition")
+    values = [Fraction(0)] + [store.exact[mask] - v_empty for mask in range(1, 1 << n)]
     metadata = {"source": "from_function", "floats": floats, "computed": len(missing), "from_cache": cached,
-                "cache": str(cache) if cache is not None else None}
+                "cache": str(cache) if cache is not None else None, "empty_value": format_exact(v_empty),
+                "empty": "evaluated" if empty is None else "declared", "normalised": v_empty != 0,
+                "scheduler": None if scheduler is None else str(getattr(scheduler, "scheduler", scheduler))}
     return Game(players, values, metadata=metadata)

@@ -108,6 +108,9 @@ violations, the exact set of ρ ∈ (0, 1] for which each axiom holds on chosen 
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import tempfile
+from pathlib import Path
+FIGURES = Path(tempfile.mkdtemp(prefix="exactfair-figures-"))   # figures go outside the repository
 from IPython.display import Image, display
 from exactfair import examples, rho_shapley, balanced_reciprocity, check_axiom
 from exactfair.rho import f5_rho_set, axiom_rho_sets, theorem5_verdict, r4_rho_set, RHO
@@ -153,8 +156,8 @@ for coalition, label in (((1, 2), "r_1^{1,2}"), ((1, 3), "r_1^{1,3}")):
 for root in (r12, r13):
     ax.axvline(float(sympy.N(root)), linestyle=":", color="black")
 ax.set_xlabel("rho"); ax.set_ylabel("reward of player 1"); ax.legend()
-fig.savefig("rho_rewards.png"); plt.close(fig)
-display(Image("rho_rewards.png"))"""),
+fig.savefig(FIGURES / "rho_rewards.png"); plt.close(fig)
+display(Image(filename=str(FIGURES / "rho_rewards.png")))"""),
 ]
 
 FAIR_SETS = [
@@ -165,6 +168,9 @@ Validity of the fair sets (Kakutani maps), F = ∩F_i, and the bargaining outcom
 import matplotlib
 matplotlib.use("Agg")
 import matplotlib.pyplot as plt
+import tempfile
+from pathlib import Path
+FIGURES = Path(tempfile.mkdtemp(prefix="exactfair-figures-"))   # figures go outside the repository
 from IPython.display import Image, display
 from exactfair.fairsets.post import example1, example2, example3, post_claims
 from exactfair.fairsets.analysis import lexicographic_optimum, check_maps_into_simplex, check_closed_graph
@@ -188,15 +194,15 @@ for fm in b.maps:
 opt = lexicographic_optimum(b.game, b.region())
 print(opt["point"], opt["values"])
 assert opt["point"] == {"p": "23/30", "q": "23/30"} and opt["unique"]
-plot_bargain(b, "kite.png", [opt["point"]])
-display(Image("kite.png"))"""),
+plot_bargain(b, FIGURES / "kite.png", [opt["point"]])
+display(Image(filename=str(FIGURES / "kite.png")))"""),
     (M, """## Example 3: every point of F = {q = 1} is Pareto optimal; the outcome depends on the order"""),
     (C, """b3 = example3()
 a = lexicographic_optimum(b3.game, b3.region(), [0, 1]); c = lexicographic_optimum(b3.game, b3.region(), [1, 0])
 print(a["point"], c["point"])
 assert a["point"] != c["point"]
-plot_bargain(b3, "example3.png", [a["point"], c["point"]])
-display(Image("example3.png"))"""),
+plot_bargain(b3, FIGURES / "example3.png", [a["point"], c["point"]])
+display(Image(filename=str(FIGURES / "example3.png")))"""),
     (M, """## Example 2 with its numbers as parameters: when are the maps valid?
 
 b − U₂ ≥ c·(a − U₁) gives f₁ = min(p, (b − c·a + (1 + 2c)·q)/(2 + c)); for c ≥ 0 it maps into [0, 1]
@@ -213,8 +219,8 @@ fig, ax = plt.subplots(figsize=(5, 4))
 ax.contourf(aa, bb, valid.astype(float), levels=[0.5, 1.5], colors=["#2ca02c"], alpha=0.4)
 ax.plot([1.1], [0.8], "k*", markersize=14, label="the post's (a, b) = (1.1, 0.8)")
 ax.set_xlabel("a"); ax.set_ylabel("b"); ax.set_title("valid maps (c = 0.1): b ≥ a·c"); ax.legend()
-fig.savefig("valid_region.png"); plt.close(fig)
-display(Image("valid_region.png"))"""),
+fig.savefig(FIGURES / "valid_region.png"); plt.close(fig)
+display(Image(filename=str(FIGURES / "valid_region.png")))"""),
 ]
 
 SYMBOLIC = [
@@ -224,6 +230,9 @@ Every reward of Algorithm 1 as an exact piecewise-affine function of unknown coa
 admissible region, breakpoints and axioms checked over the whole region."""),
     (C, """import sympy
 from fractions import Fraction
+import tempfile
+from pathlib import Path
+FIGURES = Path(tempfile.mkdtemp(prefix="exactfair-figures-"))   # figures go outside the repository
 from IPython.display import Image, display
 from exactfair import examples, balanced_reciprocity
 from exactfair.parametric import ParametricGame, parametric_balanced_reciprocity, axiom_regions
@@ -242,8 +251,8 @@ assert table.evaluate({"t": 4})[15] == [5, 5, 8, 9] and table.evaluate({"t": 5})
     exact = balanced_reciprocity(g.instantiate({"t": t}), method="reference")
     assert table.evaluate({"t": t}) == [list(r) for r in exact.rewards]
 print("checked at t = 1, 5/4, ..., 6")"""),
-    (C, """plot_rewards(table, "t", "rewards_t.png")
-display(Image("rewards_t.png"))"""),
+    (C, """plot_rewards(table, "t", FIGURES / "rewards_t.png")
+display(Image(filename=str(FIGURES / "rewards_t.png")))"""),
     (M, """## Axioms over the region"""),
     (C, """regions = axiom_regions(table)
 print({k: v.verdict for k, v in regions.items()})
@@ -316,6 +325,7 @@ explicit policy, repair the noise that makes the game non-monotone, and compute 
 and ρ-Shapley exactly — each with its axiom certificate."""),
     (C, """import tempfile, time
 from pathlib import Path
+FIGURES = Path(tempfile.mkdtemp(prefix="exactfair-figures-"))   # figures go outside the repository
 import numpy as np
 import matplotlib
 matplotlib.use("Agg")
@@ -325,7 +335,7 @@ from sklearn.datasets import load_breast_cancer
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
-from exactfair import Game, balanced_reciprocity, check_axioms, rho_shapley, shapley"""),
+from exactfair import Game, balanced_reciprocity, banzhaf, check_axioms, rho_shapley, shapley"""),
     (M, """## The data owners: sizes and label skews"""),
     (C, """X, y = load_breast_cancer(return_X_y=True)
 X_train, X_val, y_train, y_val = train_test_split(X, y, test_size=0.3, random_state=0, stratify=y)
@@ -343,12 +353,15 @@ for name, idx in owners.items():
     print(name, "samples:", len(idx), " benign share:", round(float(np.mean(y_train[idx])), 2))"""),
     (M, """## The value function, evaluated on every coalition through the cache
 
-`Game.from_function` calls it on the 255 non-empty coalitions, appending each value to the cache file as it
-arrives; a second call (or a run resumed after an interruption) computes nothing again. Accuracies are floats:
+`Game.from_function` calls it on all 256 coalitions — the empty one too: a game has v(∅) = 0, and a value
+function that says otherwise is refused (or, asked explicitly, normalised to v − v(∅)). Here no data means no
+model, worth 0. Each value is appended to the cache file as it arrives; a second call (or a run resumed after an interruption) computes nothing again. Accuracies are floats:
 `floats="decimal:4"` rounds each to 4 significant digits and then keeps it exactly — the policy is recorded
 in the game."""),
     (C, """def accuracy(coalition):
     idx = [i for owner in coalition for i in owners[owner]]
+    if not idx:                                                # no data, no model: worth 0
+        return 0.0
     labels = y_train[idx]
     if len(set(labels)) < 2:                                   # one class only: predict it
         return float(np.mean(y_val == labels[0]))
@@ -365,23 +378,27 @@ print(f"first run {first:.1f} s ({game.metadata['computed']} values computed); "
       f"second run {time.perf_counter() - start:.3f} s ({again.metadata['computed']} computed, "
       f"{again.metadata['from_cache']} from the cache)")
 assert again == game and again.metadata["computed"] == 0 and game.metadata["floats"] == "decimal:4"
+assert game.metadata["empty_value"] == "0" and game.metadata["empty"] == "evaluated"
 print("v(N) =", game[tuple(owners)])"""),
-    (M, """## Monotone repair
+    (M, """## Monotone repair: the least change
 
 Training noise makes some larger coalitions score lower than a sub-coalition, and the paper's mechanism (and
-its theorems) need a monotone game. The monotone closure raises each value to the best of its sub-coalitions and
-reports exactly what it changed."""),
+its theorems) need a monotone game. Two repairs, each reporting exactly what it changed: the monotone closure
+raises each value to the best of its sub-coalitions; `linf` is a monotone game nearest in the maximum norm
+(keeping v(∅) = 0), so the largest change is as small as it can be."""),
     (C, """print("monotone before repair:", game.is_monotone().holds, "-", game.is_monotone().detail)
-repaired, changes = game.monotone_closure()
-print(f"{len(changes)} of 255 coalition values raised; largest change:",
-      max((new - old for _, old, new in changes), default=0))
-for coalition, old, new in changes[:5]:
+closed, closure = game.monotone_repair("closure")
+repaired, nearest = game.monotone_repair("linf")
+print(closure.summary())
+print(nearest.summary())
+for coalition, old, new in nearest.changes[:5]:
     print("  v(", ",".join(coalition), ")", old, "→", new)
-assert repaired.is_monotone().holds
-assert all(repaired[c] == new for c, _, new in changes)"""),
+assert repaired.is_monotone().holds and closed.is_monotone().holds
+assert nearest.largest <= closure.largest
+assert all(repaired[c] == new for c, _, new in nearest.changes)"""),
     (M, """## Three mechanisms, exactly, side by side (grand coalition)"""),
     (C, """tables = {"Algorithm 1": balanced_reciprocity(repaired), "Shapley": shapley(repaired),
-          "ρ-Shapley (ρ = 1)": rho_shapley(repaired, 1)}
+          "Banzhaf": banzhaf(repaired), "ρ-Shapley (ρ = 1)": rho_shapley(repaired, 1)}
 rows = ["| owner | " + " | ".join(tables) + " |", "|---|" + "---|" * len(tables)]
 for owner in owners:
     rows.append(f"| {owner} | " + " | ".join(str(t[owner, tuple(owners)]) for t in tables.values()) + " |")
@@ -391,10 +408,11 @@ assert max(tables["Algorithm 1"].grand_coalition().values()) == v_n        # R3:
 assert sum(tables["Shapley"].grand_coalition().values()) == v_n             # Shapley is efficient"""),
     (M, """## The axiom certificate of each table
 
-R1–R5, F1–F3 and F5 decided exactly on each table; F4 against the 255 games v + [S ⊇ C] for the first two."""),
+R1–R5, F1–F3 and F5 decided exactly on each table; F4 against the 255 games v + [S ⊇ C] for the first three
+(only the columns D ⊇ C of each second table are computed)."""),
     (C, """certificates = {}
 for name, table in tables.items():
-    mechanism = {"Algorithm 1": balanced_reciprocity, "Shapley": shapley}.get(name)
+    mechanism = {"Algorithm 1": balanced_reciprocity, "Shapley": shapley, "Banzhaf": banzhaf}.get(name)
     certificates[name] = check_axioms(table, mechanism=mechanism, max_violations=1)
 header = list(next(iter(certificates.values())))
 lines = ["| mechanism | " + " | ".join(header) + " |", "|---|" + "---|" * len(header)]
@@ -411,16 +429,16 @@ for name, results in certificates.items():
             print(f"{name}: {r.violations[0]}")"""),
     (M, """## Who gets what"""),
     (C, """fig, ax = plt.subplots(figsize=(8, 3.5))
-width = 0.27
+width = 0.2
 for k, (name, table) in enumerate(tables.items()):
     values = [float(table[o, tuple(owners)]) for o in owners]
-    ax.bar(np.arange(len(owners)) + (k - 1) * width, values, width, label=name)
+    ax.bar(np.arange(len(owners)) + (k - 1.5) * width, values, width, label=name)
 ax.set_xticks(range(len(owners)), list(owners))
 ax.set_ylabel("reward in the grand coalition")
 ax.legend()
 plt.tight_layout()
-fig.savefig("who_gets_what.png", dpi=90)
-display(Image("who_gets_what.png"))"""),
+fig.savefig(FIGURES / "who_gets_what.png", dpi=90)
+display(Image(filename=str(FIGURES / "who_gets_what.png")))"""),
 ]
 
 ANY_GAME = [

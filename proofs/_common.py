@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 import time
 from pathlib import Path
 
@@ -20,22 +19,28 @@ def write_claim_records(records: list[dict], name: str) -> None:
         [{k: v for k, v in r.items() if k != "witness_text"} for r in records], indent=2, ensure_ascii=False) + "\n")
 
 
-def run_and_record(ids: list[str], name: str, write: bool = True) -> list[dict]:
+def run_and_record(ids: list[str], name: str, write: bool = True, quiet: bool = True) -> list[dict]:
     """Run catalogue claims and (optionally) write their records to proofs/records/<name>.json."""
     from exactfair.claims import run_claims
-    records = run_claims(ids)
+    from exactfair.progress import Progress
+    with Progress(f"{name}: {len(ids)} claims", enabled=not quiet, tty=False) as bar:
+        records = run_claims(ids, progress=lambda r: bar.note(f"{r['id']}: {r['verdict']} ({r['seconds']:.1f} s)"))
     if write:
         write_claim_records(records, name)
     return records
 
 
 def run_group(group: str, claims: list[str], n_max: int, timeout: float, repairs: bool,
-              write: bool = True) -> dict:
+              write: bool = True, quiet: bool = True) -> dict:
+    """Run a group of claims; progress on stderr (also off a terminal: a line every few seconds) unless quiet."""
+    from exactfair.progress import Progress
+
     start = time.perf_counter()
     results = {}
-    for claim in claims:
-        run = run_claim(claim, list(range(2, n_max + 1)), timeout=timeout, try_repairs=repairs,
-                        progress=sys.stderr.isatty())
+    for k, claim in enumerate(claims, start=1):
+        with Progress(f"{group}: {claim} ({k} of {len(claims)})", enabled=not quiet, tty=False):
+            run = run_claim(claim, list(range(2, n_max + 1)), timeout=timeout, try_repairs=repairs,
+                            progress=not quiet)
         results[claim] = {
             "per_n": [v.to_dict() for v in run.per_n],
             "all_n": None if run.all_n is None else {**run.all_n.to_dict(), "argument": run.all_n_argument},
@@ -67,7 +72,9 @@ def main(group: str, claims: list[str], argv=None, default_n_max: int = 5) -> in
     parser.add_argument("--timeout", type=float, default=60.0)
     parser.add_argument("--no-repairs", action="store_true")
     parser.add_argument("--no-record", action="store_true")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
-    record = run_group(group, claims, args.n_max, args.timeout, not args.no_repairs, not args.no_record)
+    record = run_group(group, claims, args.n_max, args.timeout, not args.no_repairs, not args.no_record,
+                       quiet=args.quiet)
     print(summary(record))
     return 0

@@ -11,10 +11,10 @@ IDS = ["paper.example1.table", "paper.example1.vprime", "paper.example1.loses-va
        "paper.example1.sim-f4", "paper.theorem5.tables"]
 
 
-def run(write: bool = True) -> list:
-    return run_and_record(IDS, "examples", write)
+def run(write: bool = True, quiet: bool = True) -> list:
+    return run_and_record(IDS, "examples", write, quiet=quiet)
 
 
 if __name__ == "__main__":
-    for r in run("--no-record" not in sys.argv):
+    for r in run("--no-record" not in sys.argv, quiet="--quiet" in sys.argv):
         print(f"{r['id']}: {r['verdict']} ({r['scope']})")

@@ -435,7 +435,11 @@ def run_all(write: bool = True) -> dict:
 
 
 def main() -> int:
-    record = run_all()
+    import sys
+
+    from exactfair.progress import Progress
+    with Progress("mutation analysis: running the mutants", enabled="--quiet" not in sys.argv, tty=False):
+        record = run_all()
     for r in record["mutants"]:
         print(f"{'killed' if r['killed'] else 'SURVIVED':8}  {r['mutant']:52}  {r['claim']:28}  {r['outcome']}")
     print(f"mutation score {record['score']}")

@@ -27,6 +27,12 @@ RECORDS = Path(__file__).parent / "records"
 
 
 def sweep(games: int, n_max: int, seed: int = 20261122, progress: bool = False) -> dict:
+    from exactfair.progress import Progress
+    with Progress("random sweep: games", enabled=progress, total=games) as bar:
+        return _sweep(games, n_max, seed, bar)
+
+
+def _sweep(games: int, n_max: int, seed: int, bar) -> dict:
     rng = random.Random(seed)
     counts = {a.name: 0 for a in AXIOMS}
     counts_by_n = {a.name: {n: 0 for n in range(2, n_max + 1)} for a in AXIOMS}
@@ -56,8 +62,7 @@ def sweep(games: int, n_max: int, seed: int = 20261122, progress: bool = False) 
                 if axiom.name not in smallest or key < tuple(smallest[axiom.name]["key"]):
                     smallest[axiom.name] = {"key": list(key), "game": game_to_dict(game),
                                             "violation": str(result.violations[0]), **found}
-        if progress and (k + 1) % 500 == 0:
-            print(f"{k + 1}/{games} games, {time.perf_counter() - start:.0f} s", file=sys.stderr)
+        bar.update(done=k + 1)
     return {"games": games, "n_range": [2, n_max], "games_per_n": by_n, "seed": seed,
             "failing_games_per_axiom": counts, "failing_games_per_axiom_and_n": counts_by_n,
             "smallest_failing_game": {k: {kk: vv for kk, vv in v.items() if kk != "key"} for k, v in smallest.items()},
@@ -70,8 +75,9 @@ def main(argv=None) -> int:
     parser.add_argument("--n-max", type=int, default=5)
     parser.add_argument("--seed", type=int, default=20261122)
     parser.add_argument("--no-record", action="store_true", help="do not write proofs/records/random_sweep.json")
+    parser.add_argument("--quiet", action="store_true", help="no progress on stderr")
     args = parser.parse_args(argv)
-    result = sweep(args.games, args.n_max, args.seed, progress=sys.stderr.isatty())
+    result = sweep(args.games, args.n_max, args.seed, progress=not args.quiet)
     text = json.dumps(result, indent=2)
     if not args.no_record:
         RECORDS.mkdir(exist_ok=True)

@@ -35,7 +35,9 @@ def run(write: bool = True) -> dict:
 
 
 if __name__ == "__main__":
-    result = run("--no-record" not in sys.argv)
+    from exactfair.progress import Progress
+    with Progress("theorem5: exact analysis in rho", enabled="--quiet" not in sys.argv, tty=False):
+        result = run("--no-record" not in sys.argv)
     for reading, r in result["readings"].items():
         print(f"theorem5 ({reading} Shapley): {r['verdict']} — {r['details'][0] if r['details'] else ''}")
     print(f"eq. (20): r_1^{{1,2}} = {result['eq20_r1_12']}; eq. (21): r_1^{{1,3}} = {result['eq21_r1_13']}")

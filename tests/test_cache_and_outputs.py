@@ -68,7 +68,7 @@ BAD_CACHES = [
     ("float_number.jsonl", [entry(["1"], {"float": 1.5})], "line 2: v({1}): 'float' must be the float.hex() text of a "
                                                             "finite float, got 1.5"),
     ("coalition_number.jsonl", ['{"coalition": 5, "raw": {"exact": "1"}}'],
-     "line 2: 'coalition' must be a non-empty list of player labels, got 5"),
+     "line 2: 'coalition' must be a list of player labels ([] for ∅), got 5"),
     ("unknown_label.jsonl", [entry(["zz"], {"exact": "1"})], "line 2: the coalition ['zz'] names 'zz', who is not "
                                                              "among the players"),
     ("bad_hex.jsonl", [entry(["1"], {"float": "0xzz"})], "line 2: v({1}): 'float' must be the float.hex() text"),
@@ -166,7 +166,7 @@ def test_a_second_run_on_a_cache_in_use_is_refused_and_the_first_loses_nothing(t
     first.communicate(timeout=60)
     assert first.returncode == 0
     lines = (tmp_path / "c.jsonl").read_text().splitlines()
-    assert len(lines) == 64 and len({tuple(json.loads(line)["coalition"]) for line in lines[1:]}) == 63
+    assert len(lines) == 65 and len({tuple(json.loads(line)["coalition"]) for line in lines[1:]}) == 64
     game = read_game(tmp_path / "g1.json")
     assert game == from_function(6, _module_function("value"), progress=False)
     assert not (tmp_path / "g2.json").exists()
@@ -191,7 +191,7 @@ def test_cache_records_what_produced_it_and_refuses_another_function(tmp_path):
     assert head["function"].endswith("_count_calls.<locals>.value") and head["code"] == code_fingerprint(value)
     assert head["floats"] == "decimal:3" and head["exactfair_cache"] == CACHE_VERSION
     again = from_function(3, value, cache=cache, progress=False)        # same function, another float policy
-    assert again.metadata["from_cache"] == 7 and len(calls) == 7 and again[1] == Fraction(1, 2)
+    assert again.metadata["from_cache"] == 8 and len(calls) == 8 and again[1] == Fraction(1, 2)
     with pytest.raises(GameFileError, match="holds the values of the value function .*value, not of .*<lambda>"):
         from_function(3, lambda c: 1.0, cache=cache, progress=False)
 
@@ -200,7 +200,7 @@ def test_cache_records_what_produced_it_and_refuses_another_function(tmp_path):
     value.__qualname__ = head["function"].split(":")[1]
     with pytest.raises(GameFileError, match="written by another version of"):
         from_function(3, value, cache=cache, progress=False)
-    assert len(calls) == 7
+    assert len(calls) == 8
 
 
 @pytest.mark.parametrize("name, lines, fragment", BAD_CACHES, ids=[row[0] for row in BAD_CACHES])
@@ -227,7 +227,7 @@ def test_the_cache_is_locked_while_a_run_holds_it(tmp_path):
     finally:
         holder.close()
     path.unlink()
-    assert from_function(2, value, cache=path, progress=False).metadata["computed"] == 3
+    assert from_function(2, value, cache=path, progress=False).metadata["computed"] == 4
 
 
 def test_resuming_only_appends_and_cuts_a_torn_last_line(tmp_path):
@@ -239,9 +239,9 @@ def test_resuming_only_appends_and_cuts_a_torn_last_line(tmp_path):
     kept = "".join(lines[:4])
     path.write_text(kept + lines[4][:10])                               # a line cut short by a kill
     game = from_function(3, value, cache=path, progress=False)
-    assert game.metadata == {**game.metadata, "computed": 4, "from_cache": 3}
+    assert game.metadata == {**game.metadata, "computed": 5, "from_cache": 3}     # ∅, {1}, {2} were kept
     text = path.read_text()
-    assert text.startswith(kept) and len(text.splitlines()) == 8       # earlier bytes untouched, 4 lines appended
+    assert text.startswith(kept) and len(text.splitlines()) == 9       # earlier bytes untouched, 5 lines appended
     path.write_text(kept.rstrip("\n"))                                  # a complete last line without its newline
     assert from_function(3, value, cache=path, progress=False).metadata["from_cache"] == 3
     assert path.read_text().startswith(kept) and path.read_text().endswith("\n")

@@ -259,7 +259,7 @@ TABLE = [
     ("value function takes two arguments", ["valuate", "vf:two_args", "--n", "2", "-o", "g.json"], 2,
      "must take one argument, the coalition", []),
     ("value function returns None", ["valuate", "vf:returns_none", "--n", "2", "-o", "g.json"], 2,
-     "v({1}) (returned by vf:returns_none) has type NoneType", []),
+     "v(∅) (returned by vf:returns_none) has type NoneType", []),       # ∅ is evaluated first
     ("value function calls exit", ["valuate", "vf:exits", "--n", "2", "-o", "g.json"], 2, "SystemExit: exit status 3",
      []),
     ("module with a syntax error", ["valuate", "syntax_error:f", "--n", "2", "-o", "g.json"], 2,
@@ -277,7 +277,7 @@ TABLE = [
     ("user mechanism returns None at n = 4", ["prove", "claims_mechanism.py:CLAIMS"], 2,
      "mechanism 'm-none': per_member(C=15, i=0) returned None", []),
     # item 11: a define_axiom function is checked at every n, not only n <= 3
-    ("axiom returns None at n = 4", ["prove", "claims_none_at_4.py:CLAIMS", "--n", "2..4"], 2,
+    ("axiom returns None at n = 4", ["prove", "claims_none_at_4.py:CLAIMS", "--n", "2..4", "--quiet"], 2,
      "axiom 'X-none': per_coalition at n = 4, C = 15 returned None, not a formula", []),
     ("axiom raises at n = 4", ["prove", "claims_raise_at_4.py:CLAIMS", "--n", "4"], 2,
      "axiom 'X-raise': per_coalition at n = 4, C = 15 raised RuntimeError: not at n = 4 (claims_raise_at_4.py, line 4)",
@@ -527,8 +527,9 @@ def test_output_file_mode_is_a_new_files_or_the_old_files(tmp_path, capsys):
         os.umask(old)
 
 
-WORKER_COMMANDS = {"claims": ["claims", "--jobs", "2"],
-                   "valuate": ["valuate", "vf:sleepy", "--n", "6", "--jobs", "2", "--cache", "c.jsonl", "-o", "g.json"]}
+WORKER_COMMANDS = {"claims": ["claims", "--jobs", "2", "--quiet"],          # no progress lines: stderr is the one line
+                   "valuate": ["valuate", "vf:sleepy", "--n", "6", "--jobs", "2", "--cache", "c.jsonl", "-o", "g.json",
+                               "--quiet"]}
 
 
 def _alive(pids: list[str]) -> list[str]:

@@ -1,6 +1,7 @@
 """The notebooks: committed stripped and in sync with their builder, and executed headless (nbclient)."""
 
 import importlib.util
+import re
 from pathlib import Path
 
 import pytest
@@ -33,6 +34,8 @@ def test_committed_notebook_is_stripped_and_in_sync(name):
         "regenerate with: python notebooks/build_notebooks.py"
     code = "\n".join(c.source for c in nb.cells if c.cell_type == "code")
     assert "assert " in code
+    for match in re.finditer(r'"[^"\n]*\.png"', code):                # figures go to a temporary folder
+        assert code[:match.start()].endswith("FIGURES / "), match.group()
     for line in code.splitlines():
         if line.startswith(("import ", "from ")) and "exactfair" in line:
             assert "._" not in line and " _" not in line.split("import")[1], line  # public API only
@@ -43,7 +46,9 @@ def test_notebook_executes(name, tmp_path):
     nb = nbformat.read(HERE / name, as_version=4)
     client = nbclient.NotebookClient(nb, timeout=600, kernel_name="python3",
                                      resources={"metadata": {"path": str(tmp_path)}})
+    before = sorted(p.name for p in HERE.iterdir())
     client.execute()
+    assert sorted(p.name for p in HERE.iterdir()) == before, "the notebook wrote into notebooks/"
     outputs = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     assert not [o for o in outputs if o.output_type == "error"]
     if name in WITH_FIGURES:

@@ -124,7 +124,9 @@ def test_cli_parametric(tmp_path, capsys):
     data = json.loads(capsys.readouterr().out)
     assert data["admissible_region"] == "(1 <= t) & (t <= 6)"
     assert png.read_bytes()[:4] == b"\x89PNG"
-    assert main(["rewards", "example1", "--plot", str(png)]) == 2
+    assert main(["rewards", "example1", "--param", "t"]) == 2          # --param needs a parametric game
+    assert "--param needs a parametric game" in capsys.readouterr().err
+    # (--plot on a concrete game draws its reward table: tests/test_cli_tables.py)
 
 
 def test_rho_sets():

@@ -202,3 +202,15 @@ def test_theorem5_exact_rho_analysis():
     # two symmetric players: F5 holds for every rho
     symmetric = Game.from_bitmask_values([0, 1, 1, 3])
     assert f5_rho_set(symmetric, (1, 2), 1, 2) == sympy.Interval.Lopen(0, 1)
+
+
+def test_the_same_claim_gives_the_same_witness_whatever_ran_before():
+    """Issue 22: the F3 witness named a different pair of players from run to run (the shrunk game depended on
+    the solver's state); the lexicographic shrink makes the witness a function of the claim."""
+    fresh = prove_claim("theorem2.F3", 4)
+    for other in ("theorem2.F5", "theorem1", "corollary3"):
+        prove_claim(other, 3)
+    again = prove_claim("theorem2.F3", 4)
+    assert fresh.verdict == again.verdict == "refuted"
+    assert fresh.witness.games[0] == again.witness.games[0]
+    assert fresh.witness.violation == again.witness.violation

@@ -207,3 +207,24 @@ def test_cli_reports_all_n_for_own_claims(capsys):
         assert "all n: PROVED" in out
         assert main(["prove", "--mechanism", "shapley", "--axiom", "F5", "--n", "2"]) == 0
         assert "all n: UNKNOWN — all n not established" in capsys.readouterr().out
+
+
+def test_issue22_all_n_lines_of_the_uniqueness_claim_and_of_banzhaf(capsys):
+    """Issue 22 reported 'all n: unknown' for Theorem 1 + R2 (README: proved for all n) and a raw Python error
+    text on Banzhaf's all-n line; on this main both say what README says."""
+    assert main(["prove", "--assume", "R2,R3,R5,F5", "--unique", "--class", "any", "--n", "2..3", "--quiet"]) == 0
+    out = capsys.readouterr().out
+    assert "all n: PROVED — induction on |C| with the uniqueness step L-U+R2" in out
+    assert main(["prove", "--mechanism", "banzhaf", "--axiom", "F5", "--class", "any", "--n", "2..3", "--quiet"]) == 0
+    line = [x for x in capsys.readouterr().out.splitlines() if x.startswith("all n:")][0]
+    assert line.startswith("all n: UNKNOWN — all n not established: not generic:")
+    assert "Error" not in line and "Traceback" not in line and "depends on which coalition it is" in line
+
+
+def test_issue22_repair_lines_name_the_n_where_a_repair_failed(capsys):
+    """'refuted for n = 2..2 at n = 3' read as if refuted for n = 2: now 'refuted at n = 3 (proved for n = 2)'."""
+    assert main(["prove", "theorem2.F3", "--n", "2..4", "--quiet"]) == 0
+    lines = [x for x in capsys.readouterr().out.splitlines() if x.startswith("repair:")]
+    refuted = [x for x in lines if ": refuted" in x]
+    assert refuted and all(" at n = 4 (proved for n = 2..3): " in x for x in refuted), refuted
+    assert not any(".." in x.split(":")[2].split("at n")[0] for x in refuted)

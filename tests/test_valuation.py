@@ -68,9 +68,9 @@ def test_cache_is_reused_and_policy_can_change_without_recomputing(tmp_path):
         return noisy(c)
     cache = tmp_path / "v.jsonl"
     first = from_function(3, value, cache=cache, progress=False)
-    assert len(calls) == 7 and first.metadata["computed"] == 7
+    assert len(calls) == 8 and first.metadata["computed"] == 8 and calls[0] == ()      # ∅ is evaluated too
     second = from_function(3, value, cache=cache, progress=False, floats="decimal:4")
-    assert len(calls) == 7 and second.metadata["from_cache"] == 7 and second[1] == Fraction(1, 10)
+    assert len(calls) == 8 and second.metadata["from_cache"] == 8 and second[1] == Fraction(1, 10)
     with pytest.raises(ExactfairError, match="different game"):
         from_function(["a", "b"], value, cache=cache, progress=False)
 
@@ -144,14 +144,66 @@ def test_cli_valuate_and_repair(tmp_path, capsys, monkeypatch):
     code = main(["valuate", "owners:v", "--players", "a,b,c", "--cache", "c.jsonl", "--floats", "decimal:3",
                  "-o", "g.json", "--quiet"])
     out = capsys.readouterr().out
-    assert code == 0 and "floats: decimal:3" in out and "monotone: no" in out and "7 computed now" in out
+    assert code == 0 and "floats: decimal:3" in out and "monotone: no" in out and "8 computed now" in out
     game = read_game(tmp_path / "g.json")
     assert game.metadata["floats"] == "decimal:3" and game["a", "b"] == Fraction(1, 4)
     assert main(["rewards", "g.json"]) == 2
     assert "--repair monotone" in capsys.readouterr().err
     assert main(["check", "g.json", "--repair", "monotone"]) == 0
-    assert "repair: monotone closure raised 1 of 7 coalition values: v({a,b}) 1/4 → 1/2" in capsys.readouterr().out
+    assert ("repair (closure): 1 of 7 coalition values changed, the largest by 1/4 ≈ 0.25: v({a,b}) 1/4 → 1/2"
+            in capsys.readouterr().out)
     code = main(["valuate", "owners:v", "--players", "a,b,c", "--cache", "c.jsonl", "-o", "g2.json", "--quiet",
                  "--repair", "monotone"])
     out = capsys.readouterr().out
-    assert code == 0 and "0 computed now, 7 from the cache" in out and "repair: monotone closure raised 1" in out
+    assert code == 0 and "0 computed now, 8 from the cache" in out and "repair (closure): 1 of 7" in out
+
+
+# ----------------------------------------------------------------------------------------------- v(∅)
+
+def test_the_empty_coalition_is_evaluated_and_a_nonzero_value_refused_with_the_fix():
+    calls = []
+
+    def value(c):
+        calls.append(c)
+        return 2.48 + len(c)                          # like shapiq's SOUM games: v(∅) ≠ 0
+    with pytest.raises(ExactfairError, match=r"v\(∅\) = 62/25 ≈ 2\.48 .*: a game has v\(∅\) = 0; pass normalise_empty=True"):
+        from_function(2, value, progress=False, floats="decimal:3")
+    assert () in calls
+    game = from_function(2, value, progress=False, floats="decimal:3", normalise_empty=True)
+    assert game.values == (0, 1, 1, 2)
+    assert game.metadata["empty_value"] == "62/25" and game.metadata["normalised"] is True
+    assert game.metadata["empty"] == "evaluated"
+
+
+def test_a_declared_empty_value_is_not_evaluated():
+    def value(c):
+        if not c:
+            raise AssertionError("not called for ∅")
+        return float(len(c))
+    game = from_function(2, value, progress=False, empty=0)
+    assert game.metadata["empty"] == "declared" and game.values[3] == 2
+    with pytest.raises(ExactfairError, match="declared by empty="):
+        from_function(2, value, progress=False, empty="1/2")
+    assert from_function(2, value, progress=False, empty="1/2", normalise_empty=True).values[1] == Fraction(1, 2)
+
+
+def test_a_value_function_failing_on_the_empty_coalition_names_it():
+    from exactfair.errors import UserCodeError
+
+    def value(c):
+        return sum(len(x) for x in c) / len(c)        # ZeroDivisionError on ()
+    with pytest.raises(UserCodeError, match=r"for v\(∅\) raised ZeroDivisionError"):
+        from_function(["a", "b"], value, progress=False)
+
+
+def test_game_constructors_normalise_on_request_and_say_how_otherwise():
+    with pytest.raises(ExactfairError, match=r"v\(∅\) must be 0, got 1/2: .*normalise_empty=True"):
+        Game.from_bitmask_values(["1/2", 1, 1, 2])
+    g = Game.from_bitmask_values(["1/2", 1, 1, 2], normalise_empty=True)
+    assert g.values == (0, Fraction(1, 2), Fraction(1, 2), Fraction(3, 2)) and g.metadata["empty_value"] == "1/2"
+    d = Game.from_dict({(): 3, (1,): 4, (2,): 3, (1, 2): 5}, normalise_empty=True)
+    assert d.values == (0, 1, 0, 2) and d.metadata["normalised"] is True
+    assert Game.from_bitmask_values([0, 1], normalise_empty=True).metadata["normalised"] is False
+    import numpy as np
+    big = Game.from_bitmask_values(np.array([-(2 ** 62), 0, 0, 2 ** 62], dtype=np.int64), normalise_empty=True)
+    assert big.values[3] == 2 ** 63                # past int64, exactly

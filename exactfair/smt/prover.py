@@ -427,12 +427,15 @@ def _core(problem: Problem, timeout: float) -> tuple[str, ...]:
 
 
 def _shrink(problem: Problem, timeout: float) -> Witness | None:
-    """Re-solve with non-negative integer game values and minimise their sum."""
+    """Re-solve with non-negative integer game values and minimise their sum, then the values one by one in
+    bitmask order (lexicographically): the shrunk game is then the same whatever the solver did before (the
+    same claim gives the same witness from run to run)."""
     if problem.rebuild is None:
         return None
     problem = problem.rebuild(True)
     o = z3.Optimize()
     o.set("timeout", max(1, int(timeout * 1000)))
+    o.set(priority="lex")
     o.add(problem.background)
     o.add([f for _, f in problem.hypotheses])
     o.add(z3.Not(problem.conclusion))
@@ -441,6 +444,8 @@ def _shrink(problem: Problem, timeout: float) -> Witness | None:
         o.add(g.nonnegative())
         values += g.values[1:]
     o.minimize(z3.Sum(values) if values else z3.IntVal(0))
+    for value in values:
+        o.minimize(value)
     if o.check() != z3.sat:
         return None
     return problem.decode(o.model())

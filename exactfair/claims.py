@@ -523,9 +523,13 @@ def _fresh_solver_context() -> None:
     """Start a claim in a new z3 context, so that its verdict and witness do not depend on which claims this
     process ran before (``--jobs N`` hands claims to workers in no fixed order; a model — a witness — can
     differ with the solver's history).  exactfair keeps no z3 object across claims; z3 creates the new
-    context on first use."""
+    context on first use.  Only in the main thread: deleting a context from a worker thread (a Dask task)
+    was seen to spin in ``Z3_del_context``; there the claim keeps the thread's context."""
+    import threading
+
     import z3
-    z3.z3._main_ctx = None
+    if threading.current_thread() is threading.main_thread():
+        z3.z3._main_ctx = None
 
 
 def _solver_based(entry: "Entry") -> bool:

@@ -449,7 +449,8 @@ The post's procedure for n players with finite action sets, run exactly: each fa
 cvc5) or **refuted** with an exact witness; F = ∩Fᵢ is shown non-empty by an exact point; and the lexicographic
 Pareto optimum is computed exactly (algebraic numbers where it is irrational) with proofs that no point of F
 beats it lexicographically or Pareto-dominates it. Pictures are written to a temporary folder."""),
-    (C, """import tempfile, os
+    (C, """import tempfile
+from pathlib import Path
 import sympy
 from fractions import Fraction
 from IPython.display import Image, display
@@ -460,10 +461,10 @@ from exactfair.fairsets.spec import bargain_from_dict
 from exactfair.fairsets.validity import check_validity
 from exactfair.fairsets.atoms import formula, evaluate
 
-FIGURES = tempfile.mkdtemp(prefix="exactfair-bargaining-")
+FIGURES = Path(tempfile.mkdtemp(prefix="exactfair-bargaining-"))   # figures go outside the repository
 
-def show(report, name):
-    path = plot_report(report, os.path.join(FIGURES, name))
+def show(report, path):
+    path = plot_report(report, path)
     display(Image(str(path)))
 
 def exact(report):
@@ -483,7 +484,7 @@ out = report.to_dict()
 assert [v["verdict"] for v in out["valid"]] == ["proved", "proved"]
 assert out["outcome"] == {"p": "2/5", "q": "5/6"} and out["utilities"] == ["5", "4"]
 assert (out["nonempty"], out["lexicographic"], out["pareto"], out["unique"]) == ("proved", "proved", "proved", True)
-show(report, "ultimatum.png")"""),
+show(report, FIGURES / "ultimatum.png")"""),
     (M, """The responder accepts the greedy offer with probability exactly 5/6: the proposer then expects 6 · 5/6 = 5, the
 fair-split amount, so greed does not pay — yet the responder is not *refusing* a different idea of fairness
 outright. The disagreement costs 1 of the 10 (utilities 5 and 4). The other order of the players gives the same
@@ -516,7 +517,7 @@ out = report.to_dict()
 assert [v["verdict"] for v in out["valid"]] == ["proved", "proved"]
 assert out["utilities"] == ["44/9", "35/9"] and out["pareto"] == "proved" and out["lexicographic"] == "proved"
 assert out["unique"] is False and out["optimal_set"]["another_point"] is not None
-show(report, "demand.png")"""),
+show(report, FIGURES / "demand.png")"""),
     (M, """Both rules are tight at the outcome — the analogue of the tip of the post's kite: U₁ = 44/9, U₂ = 35/9, a loss of
 1/9 for each against the fair splits each has in mind. The optimum is **not unique** in strategy space: every
 point of F with these utilities is optimal (a curve of mixed profiles, described above with exact ranges —
@@ -539,7 +540,7 @@ v = exact(report)
 assert all(sympy.simplify(x - (1 - sympy.sqrt(6) / 6)) == 0 for x in v.values())
 assert all(sympy.simplify(sympy.sympify(u) - (1 + sympy.sqrt(6) / 9)) == 0 for u in out["utilities"])
 assert (out["pareto"], out["lexicographic"], out["unique"]) == ("proved", "proved", True)
-show(report, "volunteers.png")"""),
+show(report, FIGURES / "volunteers.png")"""),
     (C, """x = sympy.Symbol("v")
 utility = 2 * (1 - (1 - x) ** 3) - x                 # one player's utility on the diagonal
 assert sympy.solve(sympy.diff(utility, x), x) == [1 - sympy.sqrt(6) / 6, 1 + sympy.sqrt(6) / 6]"""),

@@ -588,7 +588,7 @@ from IPython.display import Image, display
 from exactfair import Claim, all_n, define_axiom, explore, logic, prove
 
 PAPER = ["R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F5"]
-figures = Path(tempfile.mkdtemp())          # pictures go outside the repository"""),
+FIGURES = Path(tempfile.mkdtemp(prefix="exactfair-landscape-"))   # figures go outside the repository"""),
     (M, """## Two and three players, monotone games"""),
     (C, """landscapes = {}
 for n in (2, 3):
@@ -614,8 +614,8 @@ print(land4.to_text().split("maximal")[0])
 assert land4.minimal_characterizations() == [("R2", "R3", "R5", "F5")]
 assert set(c4["entails"]) == {"R1", "R4", "F1", "F2"}           # F3 fails at n = 4 (erratum E4)"""),
     (M, """## The subset lattice, pictured (n = 3): green determines the table, grey leaves two tables"""),
-    (C, """landscapes[3].plot(figures / "hasse.png")
-display(Image(filename=str(figures / "hasse.png")))"""),
+    (C, """landscapes[3].plot(FIGURES / "hasse.png")
+display(Image(filename=str(FIGURES / "hasse.png")))"""),
     (M, """## On all games (not only monotone ones)
 
 The characterization does not need monotonicity; what the table entails does (R1, R4 and F1 need it)."""),

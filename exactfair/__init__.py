@@ -9,25 +9,29 @@ M_3  8
 M_4  9
 """
 
-from . import examples
+from . import _aliases
+
+_aliases.install()                       # old import paths (0.1) keep working: CHANGELOG.md
+
+from .data import examples
 from .axioms import AXIOMS, Axiom, get_axiom
-from . import logic
-from .check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
-from .choose import reward_table
-from .claim import Claim, all_n, prove
-from .explore import Landscape, explore
-from .registry import Mechanism, define_axiom, define_mechanism
-from .errors import (
+from .axioms import logic
+from .axioms.check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
+from .data.choose import reward_table
+from .claims.api import Claim, all_n, prove
+from .claims.explore import Landscape, explore
+from .axioms.registry import Mechanism, define_axiom, define_mechanism
+from .core.errors import (
     ExactfairError, GameDefinitionError, GameFileError, InexactValueError, NotMonotoneError, TooLargeError,
     UndecidedComparisonError,
 )
-from .exact import to_exact
-from .game import Game, PropertyResult
-from .io import read_game
+from .core.exact import to_exact
+from .core.game import Game, PropertyResult
+from .data.io import read_game
 from .mechanisms import (
     MECHANISMS, balanced_reciprocity, banzhaf, equal_split, rho_shapley, shapley, shapley_value, trace_coalition,
 )
-from .table import RewardTable
+from .core.table import RewardTable
 
 __version__ = "0.1.0"
 
@@ -40,3 +44,5 @@ __all__ = [
     "TooLargeError", "UndecidedComparisonError", "examples",
     "Claim", "prove", "all_n", "define_axiom", "define_mechanism", "Mechanism", "logic", "explore", "Landscape",
 ]
+
+_aliases.protect()                       # e.g. the old module path exactfair.explore never hides the function

@@ -1,9 +1,9 @@
 """Proofs about fair sets and the bargaining outcome, with z3 and exact re-checks.
 
-Every function returns a verdict (:mod:`exactfair.verdicts`).  A refutation carries an
+Every function returns a verdict (:mod:`exactfair.kernel.verdicts`).  A refutation carries an
 exact rational point (or pair of points) that is re-checked by exact sympy evaluation
 before it is returned; a disagreement raises
-:class:`~exactfair.verdicts.InternalCheckError`.
+:class:`~exactfair.kernel.verdicts.InternalCheckError`.
 """
 
 from __future__ import annotations
@@ -15,9 +15,9 @@ from typing import Sequence
 import sympy
 import z3
 
-from ..errors import ExactfairError
-from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
-from ..smt.compile import to_fraction
+from ..core.errors import ExactfairError
+from ..kernel.verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
+from ..kernel.compile import to_fraction
 from .core import FairSet, StrategicGame, evaluate_at, point_in, to_z3
 
 __all__ = [
@@ -33,7 +33,7 @@ def _env(symbols) -> dict:
 
 def _solver(timeout: float):
     """A z3 solver whose answers are re-checked by cvc5 when the caller records them (the claims catalogue)."""
-    from ..smt.solvers import CheckedSolver
+    from ..kernel.solvers import CheckedSolver
     return CheckedSolver(timeout)
 
 

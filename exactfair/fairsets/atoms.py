@@ -26,7 +26,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import sympy
 
-from ..errors import ExactfairError
+from ..core.errors import ExactfairError
 from .algebraic import Real, as_real, common_field
 
 __all__ = ["Atom", "formula", "evaluate", "closure", "is_closed_form", "atoms", "to_z3", "show", "conjunction",

@@ -28,7 +28,7 @@ from typing import Any, Mapping, Sequence
 import sympy
 import z3
 
-from ..errors import ExactfairError, InexactValueError
+from ..core.errors import ExactfairError, InexactValueError
 
 __all__ = [
     "StrategicGame", "FairSet", "parse_exact", "to_z3", "point_in", "evaluate_at", "utility_symbols", "printable",
@@ -38,7 +38,7 @@ __all__ = [
 def parse_exact(text: Any, symbols: Mapping[str, sympy.Symbol], *, what: str = "expression") -> sympy.Basic:
     """Exact sympy expression from a string (decimals read as rationals) or a sympy object.
 
-    Strings go through the whitelisting parser of :mod:`exactfair.expressions` (numbers, the
+    Strings go through the whitelisting parser of :mod:`exactfair.core.expressions` (numbers, the
     declared names, ``+ - * /``, integer powers, ``Min``/``Max``, ``Piecewise``, ``Eq``,
     relations and ``& | ~``); they are never evaluated as Python.
 
@@ -48,7 +48,7 @@ def parse_exact(text: Any, symbols: Mapping[str, sympy.Symbol], *, what: str = "
     >>> parse_exact("0.8 - p", {"p": p})
     4/5 - p
     """
-    from ..expressions import FAIR_SETS, parse_expression
+    from ..core.expressions import FAIR_SETS, parse_expression
 
     if isinstance(text, float):
         raise InexactValueError(f"{what} is the float {text!r}; write it as a string such as \"0.8\"")

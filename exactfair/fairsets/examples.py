@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from ..examples import data_path
+from ..data.examples import data_path
 from .post import EXAMPLES, Bargain, example
 from .spec import read_bargain
 

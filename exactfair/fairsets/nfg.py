@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from fractions import Fraction
 from pathlib import Path
 
-from ..errors import ExpressionError, GameFileError
-from ..expressions import parse_decimal
+from ..core.errors import ExpressionError, GameFileError
+from ..core.expressions import parse_decimal
 
 __all__ = ["NfgGame", "parse_nfg", "read_nfg", "normalize_labels"]
 
@@ -179,7 +179,7 @@ def parse_nfg(text: str, source: str = "<nfg>") -> NfgGame:
     >>> parse_nfg('NFG 1 R "x" { "1" } { 2 }\\n1 zz')
     Traceback (most recent call last):
     ...
-    exactfair.errors.GameFileError: <nfg>: line 2: expected a payoff (a number) for player 1 in profile 2, found 'zz'
+    exactfair.core.errors.GameFileError: <nfg>: line 2: expected a payoff (a number) for player 1 in profile 2, found 'zz'
     """
     r = _Reader(text, source)
     if r.peek()[:2] != ("symbol", "NFG"):
@@ -289,7 +289,7 @@ def _profiles(counts):
 def read_nfg(path: str | Path) -> NfgGame:
     """Read an ``.nfg`` file.
 
-    >>> from exactfair.examples import data_path
+    >>> from exactfair.data.examples import data_path
     >>> read_nfg(data_path("prisoners_dilemma.nfg")).strategies
     (('Cooperate', 'Defect'), ('Cooperate', 'Defect'))
     """

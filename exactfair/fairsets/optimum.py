@@ -31,7 +31,7 @@ from typing import Sequence
 import sympy
 import z3
 
-from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
+from ..kernel.verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
 from .algebraic import Real, as_real, common_field, from_z3
 from .critical import critical_values

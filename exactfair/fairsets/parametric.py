@@ -13,7 +13,7 @@ For a map f(r; θ) built from Min/Max/polynomials, the condition
 3. **Proof** that ψ ⇒ φ: z3 shows ``bounds ∧ ψ(θ) ∧ r ∈ R ∧ f(r; θ) ∉ [0, 1]`` unsat
    (an existential, nonlinear-real problem: no quantifier elimination needed).
    Then φ ⇔ ψ on the bounds.  If z3 finds a model instead, ψ is not sufficient for
-   this map and the answer is :class:`~exactfair.verdicts.Unknown`, never a wrong formula.
+   this map and the answer is :class:`~exactfair.kernel.verdicts.Unknown`, never a wrong formula.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from typing import Any, Mapping
 import sympy
 import z3
 
-from ..verdicts import Proved, Unknown, Verdict
+from ..kernel.verdicts import Proved, Unknown, Verdict
 from .core import StrategicGame, parse_exact, to_z3
 
 __all__ = ["validity_condition", "translate_linear"]
@@ -60,7 +60,7 @@ def _split(rel: sympy.Basic) -> sympy.Basic:
 
 
 def _prove(claim_constraints, timeout: float) -> bool:
-    from ..smt.solvers import CheckedSolver
+    from ..kernel.solvers import CheckedSolver
     s = CheckedSolver(timeout)
     s.add(claim_constraints)
     return s.check() == z3.unsat
@@ -136,7 +136,7 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
     # proof of sufficiency
     domain = to_z3(game.domain(), env)
     fz = to_z3(f, env)
-    from ..smt.solvers import CheckedSolver
+    from ..kernel.solvers import CheckedSolver
     s = CheckedSolver(timeout)
     s.add(bounds_z3, to_z3(candidate, env), domain, z3.Or(fz < 0, fz > 1))
     answer = s.check()

@@ -39,7 +39,7 @@ def plot_bargain(bargain, path: str | Path, outcomes: list | None = None, grid: 
     >>> plot_bargain(example2(), os.path.join(tempfile.mkdtemp(), 'kite.png')).suffix
     '.png'
     """
-    from ..plotting import pyplot
+    from ..core.plotting import pyplot
     plt = pyplot()
 
     game = bargain.game
@@ -180,7 +180,7 @@ def plot_report(report, path: str | Path, grid: int = 301) -> Path:
     >>> plot_report(analyse(example2()), os.path.join(tempfile.mkdtemp(), 'kite.png')).suffix
     '.png'
     """
-    from ..plotting import pyplot
+    from ..core.plotting import pyplot
     from .post import Bargain
 
     game = report.game

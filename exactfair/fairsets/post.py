@@ -15,11 +15,10 @@ from typing import Callable
 
 import sympy
 
-from ..verdicts import Proved, Refuted, Verdict, Witness
+from ..kernel.verdicts import Proved, Refuted, Verdict, Witness
 from .analysis import (
-    bargaining_set, check_all_pareto, check_closed_graph, check_equal, check_fixed_points,
-    check_maps_into_simplex, check_nonempty, check_nonempty_convex_values, check_subset, check_unique_pareto,
-    lexicographic_optimum,
+    bargaining_set, check_all_pareto, check_closed_graph, check_equal, check_fixed_points, check_maps_into_simplex,
+    check_nonempty, check_nonempty_convex_values, check_subset, check_unique_pareto, lexicographic_optimum,
 )
 from .core import FairSet, StrategicGame
 from .parametric import validity_condition

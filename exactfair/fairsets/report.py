@@ -21,8 +21,8 @@ from typing import Sequence
 
 import sympy  # noqa: F401  (the doctests use it)
 
-from ..errors import ExactfairError
-from ..verdicts import Refuted, Unknown, Verdict, Witness
+from ..core.errors import ExactfairError
+from ..kernel.verdicts import Refuted, Unknown, Verdict, Witness
 from . import atoms as A
 from .core import printable as _shown
 from .exactsets import point_str, point_text

@@ -5,7 +5,7 @@
 with its own ordering — and returns the first definite answer.  :func:`confirm` hands the same
 problems, as SMT-LIB, to cvc5 in a killable child process (:mod:`exactfair.smt.isolated`) and
 returns the second-solver record every solver-backed verdict carries; a contradiction between the
-two solvers raises :class:`~exactfair.verdicts.InternalCheckError`.  :func:`solver_proved` turns z3's
+two solvers raises :class:`~exactfair.kernel.verdicts.InternalCheckError`.  :func:`solver_proved` turns z3's
 "unsat" into a verdict: plain "proved" only when cvc5 confirmed it, else "proved (z3 only)".
 
 >>> import z3
@@ -25,7 +25,7 @@ from typing import Any, Sequence
 import sympy
 import z3
 
-from ..verdicts import InternalCheckError, Verdict, combine_agreements
+from ..kernel.verdicts import InternalCheckError, Verdict, combine_agreements
 
 __all__ = ["Answer", "decide", "confirm", "combine", "solver_proved", "is_proved", "z3_vars",
            "rational_solution", "agreement_text", "smtlib"]
@@ -144,7 +144,7 @@ def confirm(answers: Sequence[Answer], claim: str, timeout: float = SECOND_OPINI
     {'solver': 'cvc5', 'agrees': True, 'checked': 1}
     """
     from ..smt.isolated import cvc5_answers
-    from ..smt.solvers import cvc5_available
+    from ..kernel.solvers import cvc5_available
     definite = [a for a in answers if a.status in ("sat", "unsat")]
     if not cvc5_available():
         return {"solver": "cvc5", "agrees": None, "checked": 0, "of": len(definite), "answer": "unavailable",
@@ -160,7 +160,7 @@ def confirm(answers: Sequence[Answer], claim: str, timeout: float = SECOND_OPINI
 
 def combine(records: Sequence[dict | None]) -> dict:
     """One second-solver record for the solver answers behind one verdict
-    (:func:`exactfair.verdicts.combine_agreements`; no record at all reads as an exact argument).
+    (:func:`exactfair.kernel.verdicts.combine_agreements`; no record at all reads as an exact argument).
 
     >>> combine([{"solver": "cvc5", "agrees": True, "checked": 2}, {"applicable": False, "why": "exact"}])
     {'solver': 'cvc5', 'agrees': True, 'checked': 2}
@@ -171,21 +171,21 @@ def combine(records: Sequence[dict | None]) -> dict:
 def solver_proved(claim: str, scope: str, n: int | None, seconds: float = 0.0, details: tuple = (), *,
                   second_solver: dict) -> Verdict:
     """The verdict of something z3 proved: plain "proved" only when cvc5 confirmed it (or no solver was needed)
-    — :func:`exactfair.verdicts.solver_proved`.
+    — :func:`exactfair.kernel.verdicts.solver_proved`.
 
     >>> solver_proved("c", "R", 2, second_solver={"solver": "cvc5", "agrees": True, "checked": 1}).verdict
     'proved'
     >>> solver_proved("c", "R", 2, second_solver={"solver": "cvc5", "agrees": None, "answer": "unknown"}).verdict
     'proved (z3 only)'
     """
-    from ..verdicts import solver_proved as proved
+    from ..kernel.verdicts import solver_proved as proved
     return proved(claim, scope, n, seconds, details, second_solver=second_solver)
 
 
 def is_proved(verdict: Verdict) -> bool:
     """Proved, by both solvers or by z3 alone.
 
-    >>> from exactfair.verdicts import Proved, ProvedOneSolver
+    >>> from exactfair.kernel.verdicts import Proved, ProvedOneSolver
     >>> is_proved(Proved("c", "R", 2)), is_proved(ProvedOneSolver("c", "R", 2))
     (True, True)
     """

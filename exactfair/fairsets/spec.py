@@ -18,7 +18,7 @@ versions stays valid: ``"coordinates": ["p", "q"]`` with ``"utilities": ["2*q - 
 ``"nfg"``), and fair sets ``{"map": "Min(p, q)"}`` or ``{"interval": ["lo", "hi"]}``.
 
 Numbers are exact ("0.8" is 4/5; JSON floats are refused); every expression is read by the
-whitelisting parser of :mod:`exactfair.expressions`.  A file of the wrong shape is refused with one
+whitelisting parser of :mod:`exactfair.core.expressions`.  A file of the wrong shape is refused with one
 message naming the file and the key at fault.
 """
 
@@ -33,8 +33,8 @@ from typing import Any
 
 import sympy
 
-from ..errors import ExactfairError, ExpressionError, GameFileError
-from ..expressions import FAIR_SETS, parse_decimal
+from ..core.errors import ExactfairError, ExpressionError, GameFileError
+from ..core.expressions import FAIR_SETS, parse_decimal
 from .core import FairSet, StrategicGame, parse_exact, printable as _shown
 from .nfg import read_nfg
 from .post import Bargain

@@ -41,7 +41,7 @@ from fractions import Fraction
 import sympy
 import z3
 
-from ..verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
+from ..kernel.verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
 from .core import FairSet
 from .exactsets import holds_near, is_empty, point_str, point_text

@@ -9,7 +9,7 @@ __all__ = ["balanced_reciprocity", "trace_coalition", "rho_shapley", "shapley", 
            "equal_split", "MECHANISMS"]
 
 #: The built-in mechanisms by their CLI name (every registered mechanism, a user's own too, is also accepted
-#: by name where a mechanism is asked for: :func:`exactfair.registry.get_mechanism`).
+#: by name where a mechanism is asked for: :func:`exactfair.axioms.registry.get_mechanism`).
 MECHANISMS = {
     "balanced-reciprocity": balanced_reciprocity,
     "shapley": shapley,

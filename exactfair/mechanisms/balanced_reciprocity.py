@@ -21,10 +21,10 @@ from dataclasses import dataclass
 from fractions import Fraction
 from typing import Callable, Sequence
 
-from ..coalitions import members
-from ..errors import NotMonotoneError
-from ..game import Game
-from ..table import RewardTable, ensure_table_fits
+from ..core.coalitions import members
+from ..core.errors import NotMonotoneError
+from ..core.game import Game
+from ..core.table import RewardTable, ensure_table_fits
 
 __all__ = ["balanced_reciprocity", "balanced_reciprocity_fast", "trace_coalition", "CoalitionTrace",
            "require_monotone_game"]
@@ -36,7 +36,7 @@ ChooseK = Callable[[int, Sequence[int]], int]
 
 
 def require_monotone_game(game: Game, mechanism: str) -> None:
-    """Raise :class:`~exactfair.errors.NotMonotoneError` naming a witness pair if ``game`` is not monotone.
+    """Raise :class:`~exactfair.core.errors.NotMonotoneError` naming a witness pair if ``game`` is not monotone.
 
     >>> require_monotone_game(Game.from_bitmask_values([0, 1, 0, 1]), 'x')
     """
@@ -111,7 +111,7 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
         Default: the lowest index.
     method:
         ``"reference"`` (Fractions, coalition by coalition), ``"fast"`` (integers on a
-        common denominator, vectorised per layer, :mod:`exactfair.fast`; same j and k
+        common denominator, vectorised per layer, :mod:`exactfair.core.fast`; same j and k
         choices, identical result) or ``"auto"`` (fast for n ≥ 8 unless custom choosers are
         given).
     progress:
@@ -126,7 +126,7 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
     >>> balanced_reciprocity(Game.from_bitmask_values([0, 2, 1, 1]))
     Traceback (most recent call last):
     ...
-    exactfair.errors.NotMonotoneError: balanced reciprocity requires a monotone game, but v({1}) = 2 > v({1,2}) = 1; repair it with game.monotone_closure() (CLI: --repair monotone), fix the values, or pass require_monotone=False (CLI: --allow-non-monotone) to compute it anyway
+    exactfair.core.errors.NotMonotoneError: balanced reciprocity requires a monotone game, but v({1}) = 2 > v({1,2}) = 1; repair it with game.monotone_closure() (CLI: --repair monotone), fix the values, or pass require_monotone=False (CLI: --allow-non-monotone) to compute it anyway
     """
     if method not in ("auto", "fast", "reference"):
         raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")
@@ -157,7 +157,7 @@ def balanced_reciprocity(game: Game, *, require_monotone: bool = True,
 
 def balanced_reciprocity_fast(game: Game, *, require_monotone: bool = True,
                               progress: Callable[[int, int], None] | None = None) -> RewardTable:
-    """:func:`balanced_reciprocity` through the array kernel (:mod:`exactfair.fast`); identical result.
+    """:func:`balanced_reciprocity` through the array kernel (:mod:`exactfair.core.fast`); identical result.
 
     The game's numerators go into the kernel and the kernel's array becomes the table, with no
     per-entry conversion.
@@ -167,7 +167,7 @@ def balanced_reciprocity_fast(game: Game, *, require_monotone: bool = True,
     >>> balanced_reciprocity_fast(g) == balanced_reciprocity(g, method="reference")
     True
     """
-    from ..fast import balanced_reciprocity_array
+    from ..core.fast import balanced_reciprocity_array
 
     if require_monotone:
         require_monotone_game(game, "balanced reciprocity")

@@ -26,12 +26,12 @@ from fractions import Fraction
 
 import numpy as np
 
-from ..coalitions import members, subsets
-from ..fast import _popcount
-from ..game import Game
-from ..memory import require_memory
-from ..scaled import ScaledValues, max_abs, widen
-from ..table import RewardTable, ensure_table_fits
+from ..core.coalitions import members, subsets
+from ..core.fast import _popcount
+from ..core.game import Game
+from ..core.memory import require_memory
+from ..core.scaled import ScaledValues, max_abs, widen
+from ..core.table import RewardTable, ensure_table_fits
 
 __all__ = ["banzhaf", "banzhaf_array", "subset_sums", "equal_split", "equal_split_array"]
 

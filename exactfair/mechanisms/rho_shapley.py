@@ -26,10 +26,10 @@ from typing import Any
 
 import sympy
 
-from ..errors import ExactfairError
-from ..exact import Exact, format_exact, sign, to_exact
-from ..game import Game
-from ..table import RewardTable, ensure_table_fits
+from ..core.errors import ExactfairError
+from ..core.exact import Exact, format_exact, sign, to_exact
+from ..core.game import Game
+from ..core.table import RewardTable, ensure_table_fits
 from .balanced_reciprocity import require_monotone_game
 from .shapley import shapley_of_subgame
 
@@ -39,7 +39,7 @@ __all__ = ["rho_shapley", "parse_rho"]
 def parse_rho(rho: Any) -> Exact:
     """Validate ρ ∈ (0, 1]: an int/Fraction/string rational, or a constant sympy expression.
 
-    Strings are read by the whitelisting parser of :mod:`exactfair.expressions` (numbers, ``+ - * /``,
+    Strings are read by the whitelisting parser of :mod:`exactfair.core.expressions` (numbers, ``+ - * /``,
     integer powers, ``log``, ``sqrt``, ``E``, ``pi``), never evaluated: ``"log(3,2) - 1"``.
 
     >>> parse_rho("1/2")
@@ -49,10 +49,10 @@ def parse_rho(rho: Any) -> Exact:
     >>> parse_rho(2)
     Traceback (most recent call last):
     ...
-    exactfair.errors.ExactfairError: rho must lie in (0, 1], got 2
+    exactfair.core.errors.ExactfairError: rho must lie in (0, 1], got 2
     """
     if isinstance(rho, str):
-        from ..expressions import parse_expression
+        from ..core.expressions import parse_expression
         value: Exact = _from_sympy(parse_expression(rho, what="rho"))
     elif isinstance(rho, sympy.Basic):
         value = _from_sympy(rho)
@@ -67,7 +67,7 @@ def _from_sympy(expr: sympy.Basic) -> Exact:
     if expr.free_symbols:
         raise ExactfairError(
             f"rho = {expr} has free symbols {sorted(map(str, expr.free_symbols))}; "
-            "give a number (symbolic rho is handled by exactfair.parametric)")
+            "give a number (symbolic rho is handled by exactfair.symbolic.parametric)")
     if expr.has(sympy.Float):
         raise ExactfairError(f"rho = {expr} contains a float; write it exactly, e.g. '1/2' or 'log(3,2)-1'")
     if expr.is_Rational:
@@ -149,7 +149,7 @@ def rho_shapley(game: Game, rho: Any = 1, *, shapley_of: str = "grand",
     grand = shapley_of_subgame(game, full) if shapley_of == "grand" else None
     subgame = None
     if grand is None:                         # every subgame's Shapley value at once, O(n²·2ⁿ)
-        from ..fast import shapley_array
+        from ..core.fast import shapley_array
         arr, d = shapley_array(game.scaled(), n)
         subgame = (arr.tolist(), d)
     rows = []

@@ -5,9 +5,9 @@ from __future__ import annotations
 from fractions import Fraction
 from math import factorial
 
-from ..coalitions import members, subsets
-from ..game import Game, Label
-from ..table import RewardTable, ensure_table_fits
+from ..core.coalitions import members, subsets
+from ..core.game import Game, Label
+from ..core.table import RewardTable, ensure_table_fits
 
 __all__ = ["shapley_value", "shapley", "shapley_of_subgame"]
 
@@ -56,7 +56,7 @@ def shapley(game: Game, *, method: str = "auto") -> RewardTable:
     ``v_C`` over C), so it generally violates weak efficiency R3 — the paper's
     motivation for the scaled ρ-Shapley value.
 
-    ``method``: ``"fast"`` — the layer recursion in integers (:func:`exactfair.fast.shapley_array`,
+    ``method``: ``"fast"`` — the layer recursion in integers (:func:`exactfair.core.fast.shapley_array`,
     O(n²·2ⁿ)); ``"reference"`` — eq. (17) summed per coalition with Fractions (O(n·3ⁿ), the readable
     oracle); ``"auto"`` (default) — fast.
 
@@ -71,7 +71,7 @@ def shapley(game: Game, *, method: str = "auto") -> RewardTable:
         raise ValueError(f"method must be 'auto', 'fast' or 'reference', got {method!r}")
     n = game.n
     if method != "reference":
-        from ..fast import shapley_array
+        from ..core.fast import shapley_array
         arr, d = shapley_array(game.scaled(), n)
         return RewardTable.from_array(game, "shapley", arr, d)
     ensure_table_fits(n)

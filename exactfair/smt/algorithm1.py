@@ -17,11 +17,11 @@ from typing import Iterator
 
 import z3
 
-from ..coalitions import members
-from ..game import Game
-from ..relations import algorithm1_formulas, algorithm1_step
-from ..table import RewardTable
-from .compile import SymbolicGame, SymbolicTable, compile_formula, lookup
+from ..core.coalitions import members
+from ..core.game import Game
+from ..axioms.relations import algorithm1_formulas, algorithm1_step
+from ..core.table import RewardTable
+from ..kernel.compile import SymbolicGame, SymbolicTable, compile_formula, lookup
 
 __all__ = ["algorithm1_relation", "algorithm1_step", "algorithm1_formulas", "is_algorithm1_run", "algorithm1_rows"]
 
@@ -32,7 +32,7 @@ def algorithm1_relation(game: SymbolicGame, table: SymbolicTable, choose: str = 
     ``choose="any"``: any j and any maximising k (what Theorem 2 and Corollary 3 quantify
     over); ``"lowest"``: j is the lowest member, k any maximiser.
 
-    >>> from exactfair.smt.compile import SymbolicGame, SymbolicTable
+    >>> from exactfair.kernel.compile import SymbolicGame, SymbolicTable
     >>> g, t = SymbolicGame(2), SymbolicTable(2)
     >>> s = z3.Solver()
     >>> s.add(algorithm1_relation(g, t) + [g[1] == 1, g[2] == 2, g[3] == 3])

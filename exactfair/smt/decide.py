@@ -1,6 +1,6 @@
 """One claim at one n: the solvers' verdict, then the guards that must not contradict it.
 
-:func:`decide` is the only way a bounded verdict about a :class:`~exactfair.claim.Claim` is made
+:func:`decide` is the only way a bounded verdict about a :class:`~exactfair.claims.api.Claim` is made
 (``exactfair.prove`` and :func:`~exactfair.smt.prover.prove_claim` both call it):
 
 * before solving, an **implicit mechanism** must have a run on every game of the class at n
@@ -24,7 +24,7 @@ from __future__ import annotations
 import time
 from fractions import Fraction
 
-from ..verdicts import InternalCheckError, Unknown, Verdict
+from ..kernel.verdicts import InternalCheckError, Unknown, Verdict
 from . import guards
 
 __all__ = ["decide", "check_operators", "REFERENCE_LICENSE", "reference_licensed"]
@@ -44,7 +44,7 @@ def check_operators() -> None:
 
     >>> check_operators()
     """
-    from ..logic import And, Compare, Implies, Linear, Not, Or, Value
+    from ..axioms.logic import And, Compare, Implies, Linear, Not, Or, Value
     x, y = Linear.of(Value(1)), Linear.of(Value(2))
     points = [{Value(1): Fraction(a), Value(2): Fraction(b)} for a, b in ((0, 1), (1, 1), (1, 0))]
     comparisons = [Compare(op, x, y) for op in ("==", "<=", "<", ">=", ">")]
@@ -52,8 +52,8 @@ def check_operators() -> None:
                               Implies(comparisons[1], comparisons[0]), Not(comparisons[0])]
     import z3
 
-    from ..logic import evaluate
-    from .compile import compile_formula
+    from ..axioms.logic import evaluate
+    from ..kernel.compile import compile_formula
     for point in points:
         for f in formulas:
             got = z3.is_true(z3.simplify(compile_formula(f, lambda a: z3.RealVal(str(point[a])))))
@@ -63,7 +63,7 @@ def check_operators() -> None:
 
 def _claim_formulas(claim, n: int) -> list:
     from ..axioms import game_class_formula
-    from ..registry import get_mechanism
+    from ..axioms.registry import get_mechanism
     out = []
     for a in claim.assumptions() + claim.axioms():
         out += [inst.formula() for inst in a.instances(n)]
@@ -75,7 +75,7 @@ def _claim_formulas(claim, n: int) -> list:
 
 
 def _builtin_mechanism(mech) -> bool:
-    from ..registry import MECHANISM_REGISTRY, BUILTIN_MECHANISMS
+    from ..axioms.registry import MECHANISM_REGISTRY, BUILTIN_MECHANISMS
     return mech.name in BUILTIN_MECHANISMS and MECHANISM_REGISTRY.get(mech.name) is mech
 
 
@@ -105,7 +105,7 @@ def decide(claim, n: int, *, timeout: float = 60.0, explain: bool = False, shrin
 
 def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encoding: str, grand_only: bool | None,
             first_player_only: bool | None, smtlib_dir) -> Verdict:
-    from ..registry import get_mechanism
+    from ..axioms.registry import get_mechanism
     from .prover import build_generic, solve
     start = time.perf_counter()
     mech = get_mechanism(claim.mechanism) if claim.mechanism is not None else None
@@ -154,8 +154,8 @@ def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encod
 
 def _recheck_refutation(claim, verdict) -> None:
     """The witness again, by both exact checkers, independently of the decoder's re-check."""
-    from ..check import _array_checkable, check_axiom, check_pair
-    from ..registry import get_mechanism
+    from ..axioms.check import _array_checkable, check_axiom, check_pair
+    from ..axioms.registry import get_mechanism
     w = verdict.witness
     if not w.tables:
         return

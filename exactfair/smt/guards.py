@@ -13,11 +13,11 @@ Each guard checks one thing a proof rests on by another route than the proof its
 * :func:`relation_total` — an implicit mechanism's relation has a run on every game of the class at n (every
   partial run extends at each coalition), so "every run satisfies X" speaks of every game.
 
-A guard that fails where exactfair itself is wrong raises :class:`~exactfair.verdicts.InternalCheckError`;
+A guard that fails where exactfair itself is wrong raises :class:`~exactfair.kernel.verdicts.InternalCheckError`;
 where a user's definition is at fault (a relation without a run on some game, an ``exact=`` that is not a
 run), the verdict is refused with the reason.
 
->>> from exactfair.registry import get_mechanism
+>>> from exactfair.axioms.registry import get_mechanism
 >>> equivariant(get_mechanism("shapley"), 4), equivariant(get_mechanism("balanced-reciprocity"), 4)
 (True, True)
 """
@@ -31,9 +31,9 @@ from typing import Any, Callable, Iterable, Sequence
 
 import z3
 
-from ..coalitions import members
-from ..logic import And, Compare, Formula, Implies, Not, Or, Reward, Value, _Const, atoms, evaluate
-from ..verdicts import InternalCheckError
+from ..core.coalitions import members
+from ..axioms.logic import And, Compare, Formula, Implies, Not, Or, Reward, Value, _Const, atoms, evaluate
+from ..kernel.verdicts import InternalCheckError
 
 __all__ = ["check_compiler", "random_games", "falsify", "equivariant", "relation_total", "exact_is_run",
            "seeded_rng", "GuardRefusal"]
@@ -53,10 +53,10 @@ def code_epoch() -> int:
     """
     import importlib
     ids: list[int] = []
-    for name in ("exactfair.logic", "exactfair.axioms", "exactfair.relations", "exactfair.registry",
-                 "exactfair.check", "exactfair.array_check", "exactfair.smt.compile", "exactfair.smt.lemmas",
-                 "exactfair.smt.instances", "exactfair.smt.generic", "exactfair.smt.solvers", "exactfair.smt.prover",
-                 "exactfair.smt.decide", "exactfair.smt.layered", "exactfair.smt.induction", "exactfair.smt.guards"):
+    for name in ("exactfair.axioms.logic", "exactfair.axioms", "exactfair.axioms.relations", "exactfair.axioms.registry",
+                 "exactfair.axioms.check", "exactfair.axioms.array_check", "exactfair.kernel.compile", "exactfair.smt.lemmas",
+                 "exactfair.kernel.instances", "exactfair.kernel.generic", "exactfair.kernel.solvers", "exactfair.smt.prover",
+                 "exactfair.smt.decide", "exactfair.smt.layered", "exactfair.kernel.induction", "exactfair.smt.guards"):
         module = importlib.import_module(name)
         for key, value in sorted(vars(module).items()):
             if callable(value):
@@ -64,7 +64,7 @@ def code_epoch() -> int:
             elif isinstance(value, dict):               # tables of definitions; caches (of results) are left out
                 ids += [id(v) for _, v in sorted(value.items(), key=lambda kv: repr(kv[0]))
                         if callable(v) or type(v).__name__ in ("Axiom", "Mechanism", "LemmaSpec")]
-    from ..registry import AXIOM_REGISTRY, GAME_CLASS_REGISTRY, MECHANISM_REGISTRY
+    from ..axioms.registry import AXIOM_REGISTRY, GAME_CLASS_REGISTRY, MECHANISM_REGISTRY
     for registry in (AXIOM_REGISTRY, MECHANISM_REGISTRY, GAME_CLASS_REGISTRY):
         ids += [id(registry.get(k)) for k in registry.names()]
     return hash(tuple(ids))
@@ -98,7 +98,7 @@ def check_compiler(formulas: Iterable[Formula], rng: random.Random, samples: int
     >>> check_compiler(F3.formula(3).parts, seeded_rng("doc")) > 0
     True
     """
-    from .compile import compile_formula
+    from ..kernel.compile import compile_formula
     formulas = list(formulas)
     if len(formulas) > limit:
         formulas = rng.sample(formulas, limit)
@@ -121,8 +121,8 @@ def check_compiler(formulas: Iterable[Formula], rng: random.Random, samples: int
 
 # --------------------------------------------------------------------------- random games of a class
 def _candidate(n: int, classes: Sequence[str], rng: random.Random):
-    from ..game import Game
-    from ..random_games import random_monotone_game
+    from ..core.game import Game
+    from ..core.random_games import random_monotone_game
     if "additive" in classes:
         singles = [Fraction(rng.randint(0, 4)) for _ in range(n)]
         return Game.from_bitmask_values([sum((singles[i] for i in members(c)), Fraction(0)) for c in range(1 << n)])
@@ -192,9 +192,9 @@ def falsify(claim, n: int, count: int = 12, *, relation: int = 4) -> str | None:
     >>> falsify(Claim("balanced-reciprocity", conclude="R2"), 4) is None
     True
     """
-    from ..check import check_axiom, check_pair
-    from ..random_games import random_f4_partner
-    from ..registry import get_mechanism
+    from ..axioms.check import check_axiom, check_pair
+    from ..core.random_games import random_f4_partner
+    from ..axioms.registry import get_mechanism
     if claim.mechanism is None or claim.conclude == "unique":
         return None
     mech = get_mechanism(claim.mechanism)
@@ -240,7 +240,7 @@ def canonical(f: Formula, perm: Sequence[int] | None = None) -> Any:
     """A hashable form of a formula with conjunctions and disjunctions as sets, equations as unordered pairs and
     ``≥``/``>`` turned into ``≤``/``<``, after relabelling players by ``perm``.
 
-    >>> from exactfair.logic import And, le, value
+    >>> from exactfair.axioms.logic import And, le, value
     >>> canonical(And((le(value(1), 0), le(value(2), 0)))) == canonical(And((le(value(2), 0), le(value(1), 0))))
     True
     >>> canonical(le(value(1), 0), perm=[1, 0]) == canonical(le(value(2), 0))
@@ -303,7 +303,7 @@ def relation_total(mech, n: int, classes: Sequence[str], timeout: float = 60.0) 
 
     Only for relations whose row at C speaks of C and its sub-coalitions (checked).
 
-    >>> from exactfair.registry import get_mechanism
+    >>> from exactfair.axioms.registry import get_mechanism
     >>> relation_total(get_mechanism("balanced-reciprocity"), 3, ("monotone",)) is None
     True
     """
@@ -315,7 +315,7 @@ def relation_total(mech, n: int, classes: Sequence[str], timeout: float = 60.0) 
 
 def _relation_total(mech, n: int, classes: Sequence[str], timeout: float) -> str | None:
     from ..axioms import game_class_formula
-    from .compile import SymbolicGame, SymbolicTable, compile_formula, lookup
+    from ..kernel.compile import SymbolicGame, SymbolicTable, compile_formula, lookup
     g, t = SymbolicGame(n), SymbolicTable(n)
     look = lookup(g, t)
     classes_z3 = [compile_formula(game_class_formula(cls, n), look) for cls in classes]
@@ -334,7 +334,7 @@ def _relation_total(mech, n: int, classes: Sequence[str], timeout: float) -> str
         s.add(z3.ForAll([t[i, c] for i in range(n)], z3.Not(compiled[c])))
         answer = s.check()
         if answer == z3.sat:
-            from .compile import decode_game
+            from ..kernel.compile import decode_game
             game = decode_game(s.model(), g)
             return (f"the relation of {mech.name} has no row at coalition {c:0{n}b} for the game "
                     f"v = {list(map(str, game.values))} (with rows below it that satisfy the relation): no run exists")

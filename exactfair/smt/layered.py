@@ -29,9 +29,9 @@ import time
 
 import z3
 
-from ..verdicts import Verdict, combine_agreements, solver_proved
+from ..kernel.verdicts import Verdict, combine_agreements, solver_proved
 from . import guards
-from .compile import SymbolicGame, SymbolicTable, compile_formula
+from ..kernel.compile import SymbolicGame, SymbolicTable, compile_formula
 
 __all__ = ["decide_layered", "symmetric_claim"]
 
@@ -68,8 +68,8 @@ def _symmetric(claim, n: int) -> bool:
 
 def _nonvacuous(claim, n: int) -> bool:
     """Some exact table satisfies every assumption on some game of the classes (exhibited and checked)."""
-    from ..check import check_axiom
-    from ..registry import MECHANISM_REGISTRY
+    from ..axioms.check import check_axiom
+    from ..axioms.registry import MECHANISM_REGISTRY
     single = claim.assumptions()
     for game in guards.random_games(n, claim.games, guards.seeded_rng(claim.name, n, "witness"), 3):
         for name in MECHANISM_REGISTRY.names():
@@ -83,7 +83,7 @@ def decide_layered(claim, n: int, *, timeout: float = 60.0) -> Verdict | None:
     """A uniqueness claim (no mechanism) at n, coalition by coalition; None when this route cannot decide it
     (some layer's problem is sat or undecided, or no table satisfying the assumptions was exhibited)."""
     from ..axioms import game_class_formula
-    from .solvers import cross_check
+    from ..kernel.solvers import cross_check
     if claim.conclude != "unique" or claim.mechanism is not None or claim.game_count() != 1:
         return None
     start = time.perf_counter()
@@ -123,7 +123,7 @@ def decide_layered(claim, n: int, *, timeout: float = 60.0) -> Verdict | None:
 
 
 def _rewards(inst) -> set:
-    from ..logic import Reward, atoms
+    from ..axioms.logic import Reward, atoms
     out = set()
     for f in (inst.hypothesis, inst.conclusion):
         for cmp in atoms(f):

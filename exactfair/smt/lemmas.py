@@ -6,8 +6,8 @@ are what the mechanism's relation (or the claim's axioms), the game class, other
 induction hypothesis (the lemma's own statement at strictly smaller coalitions) supply at C; its
 conclusion is the statement at C.  Each case says how it sits in a concrete table — which names are
 members, which outsiders, whether C is exactly the named members, which branch of a disjunction it
-assumes (``choice``, ``option``) — so that :mod:`exactfair.smt.instances` can check every hypothesis
-against the whole-table encoding at n = 3, 4, and :mod:`exactfair.smt.induction` the induction itself.
+assumes (``choice``, ``option``) — so that :mod:`exactfair.kernel.instances` can check every hypothesis
+against the whole-table encoding at n = 3, 4, and :mod:`exactfair.kernel.induction` the induction itself.
 
 Lemmas: ``L-F5``, ``L-R2``, ``L-R1``, ``L-R4`` (Theorem 2), ``L-R3``, ``L-R5``, ``L-F1``, ``L-F2``,
 ``L-F4``, ``L-U`` (uniqueness step of Theorem 1, with optional extra axioms R1/R2/R4), and ``L-U[s]``
@@ -23,7 +23,9 @@ from fractions import Fraction
 
 import z3
 
-from ..verdicts import InternalCheckError, Refuted, Unknown, Vacuous, Witness, combine_agreements, solver_proved
+from ..kernel.verdicts import (
+    InternalCheckError, Refuted, Unknown, Vacuous, Witness, combine_agreements, solver_proved,
+)
 
 __all__ = ["Local", "LemmaCase", "lemma_algorithm_step", "lemma_uniqueness", "lemma_uniqueness_size",
            "lemma_symmetry", "lemma_weak_efficiency", "lemma_non_participation", "lemma_uselessness",
@@ -71,7 +73,7 @@ class Local:
         return self._get(f"{t}M_{p}^C" + "".join(f"-{r}" for r in rem), ("M", t, p, rem))
 
     def quantity(self, key: tuple, tag: str = "") -> z3.ArithRef:
-        """The quantity of a generic atom (:func:`exactfair.smt.generic.atom_key`)."""
+        """The quantity of a generic atom (:func:`exactfair.kernel.generic.atom_key`)."""
         if key[0] == "v":
             return self.v(*key[1], tag=tag)
         if key[0] == "single":
@@ -119,7 +121,7 @@ class LemmaCase:
 
 class _Frame:
     """The named players of a lemma plus one unnamed member r standing for the rest of C, so that the
-    one definition of Algorithm 1 and of the axioms (:mod:`exactfair.relations`, :mod:`exactfair.axioms`)
+    one definition of Algorithm 1 and of the axioms (:mod:`exactfair.axioms.relations`, :mod:`exactfair.axioms`)
     can be instantiated at C and at C∖S and read as Local quantities.  Conjuncts that mention r (its
     reward, or a coalition without it) are dropped: C may have no member besides the named ones, and
     dropping a hypothesis only weakens the lemma."""
@@ -157,13 +159,13 @@ class _Frame:
         return bool(mask >> self.rest & 1)
 
     def _local(self, atom) -> bool:
-        from ..logic import Value
+        from ..axioms.logic import Value
         if isinstance(atom, Value):
             return self._inside(atom.coalition) or bin(atom.coalition).count("1") == 1
         return self._inside(atom.coalition) and atom.player != self.rest
 
     def look(self, atom):
-        from ..logic import Value
+        from ..axioms.logic import Value
         if isinstance(atom, Value):
             if self._inside(atom.coalition):
                 return self.L.v(*self._removed(atom.coalition))
@@ -172,8 +174,8 @@ class _Frame:
 
     def compile(self, formula) -> list:
         """The conjuncts of ``formula`` that speak only of named players and coalitions containing r."""
-        from ..logic import And, atoms
-        from .compile import compile_formula
+        from ..axioms.logic import And, atoms
+        from ..kernel.compile import compile_formula
         parts = formula.parts if isinstance(formula, And) else (formula,)
         out = []
         for part in parts:
@@ -221,7 +223,7 @@ def _ih_f5(F: "_Frame", players: list[str]) -> list:
 
 def _step(F: "_Frame", j: str, k: str) -> list:
     """Algorithm 1 at C with reference j and chosen k, from the one definition (relations.algorithm1_option)."""
-    from ..relations import algorithm1_option
+    from ..axioms.relations import algorithm1_option
     return F.compile(algorithm1_option(F.full, F.i(j), F.i(k)))
 
 
@@ -246,7 +248,7 @@ def _patterns(targets: list[str], extra: list[str]):
 def _outsider_case(name: str, target: str, conclusion, L: Local, given: list = ()) -> LemmaCase:
     """The case of an outsider o of C: lines 2, 4, 10 give M_o^C = v_o (any size of C, ∅ included; the
     frame's unnamed member r stands for C's members, of which there may be none)."""
-    from ..relations import algorithm1_step
+    from ..axioms.relations import algorithm1_step
     F = _Frame(L, [], outsiders=[target])
     acc = _Case()
     acc.add(F.compile(algorithm1_step(F.full, F.n)), "step")
@@ -263,7 +265,7 @@ def lemma_algorithm_step(axiom: str) -> list[LemmaCase]:
     ['L-R2 (j=i, k=i)', 'L-R2 (j=i, k=k)']
     """
     from ..axioms import _f5_at, _r1_at, _r2_at, _r4_at
-    from ..logic import ge, le, value
+    from ..axioms.logic import ge, le, value
     if axiom == "F5":
         targets = ["a", "b"]
     elif axiom in ("R2", "R1", "R4"):
@@ -409,7 +411,7 @@ def lemma_weak_efficiency() -> list[LemmaCase]:
     'proved'
     """
     from ..axioms import _r3_at
-    from ..relations import algorithm1_option, algorithm1_step
+    from ..axioms.relations import algorithm1_option, algorithm1_step
     cases = []
     L = Local()
     F = _Frame(L, ["k"], rest=False)                                   # C = {k}: line 4
@@ -475,7 +477,7 @@ def lemma_uselessness() -> list[LemmaCase]:
             concl = z3.And(L.M("u") == 0, L.M("i") == L.M("i", "u"))
             cases.append(acc.case(f"L-F1 (k={k}, k′={k2})", concl, L, members=tuple(names), choice=choice))
     from ..axioms import _f1_at
-    from ..relations import algorithm1_step
+    from ..axioms.relations import algorithm1_step
     L = Local()
     F = _Frame(L, ["u"], rest=False)                                  # C = {u}: line 4 gives M_u^C = v_u = 0
     acc = _Case()
@@ -549,7 +551,7 @@ def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float 
     >>> prove_lemma("L-F5").verdict, prove_lemma("L-U").verdict
     ('proved', 'refuted')
     """
-    from .solvers import cross_check
+    from ..kernel.solvers import cross_check
     start = time.perf_counter()
     cases = cases if cases is not None else LEMMAS[name]()
     agreements: list = []

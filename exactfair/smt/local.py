@@ -13,7 +13,7 @@ Three routes, tried in this order (anything else is refused with the reason):
   rows at C and at C∖x and the class give the axiom at C.
 
 The rule and the axiom are called on symbolic players and a symbolic coalition
-(:mod:`exactfair.smt.generic`): any use of a concrete player index or coalition identity refuses the
+(:mod:`exactfair.kernel.generic`): any use of a concrete player index or coalition identity refuses the
 route.  A lemma built this way goes through the same guards as the paper's (:func:`finish`): induction
 checked, every case live, every instance at n = 3, 4 supplied by the whole-table encoding, the relation
 treating all players alike at n = 5, 6, the bounded claim at n = 2..4 and exact falsification on random
@@ -33,8 +33,8 @@ from typing import Any, Callable
 
 import z3
 
-from ..verdicts import InternalCheckError, Unknown, Verdict, solver_proved, summarize_guards
-from .generic import Frame, NotGeneric, atom_key
+from ..kernel.verdicts import InternalCheckError, Unknown, Verdict, solver_proved, summarize_guards
+from ..kernel.generic import Frame, NotGeneric, atom_key
 from .lemmas import LEMMAS, LemmaCase, Local, _Case, _Frame, _ih_f5, _patterns, _step, prove_lemma
 
 __all__ = ["all_n", "finish", "PAPER_ARGUMENTS", "paper_argument", "license_reference_player"]
@@ -75,7 +75,7 @@ def _builtin(name: str) -> Any:
 
 
 def _is_algorithm1(mech) -> bool:
-    from ..registry import MECHANISM_REGISTRY
+    from ..axioms.registry import MECHANISM_REGISTRY
     return mech is not None and MECHANISM_REGISTRY.get("balanced-reciprocity") is mech
 
 
@@ -88,7 +88,7 @@ def paper_argument(claim) -> tuple[list[str], str] | None:
     >>> paper_argument(Claim(assume=("R2", "R3", "R5", "F5"), conclude="unique", games="any"))[0]
     ['L-U+R2']
     """
-    from ..registry import get_mechanism
+    from ..axioms.registry import get_mechanism
     concl = claim.axioms()
     builtin_concl = all(_builtin(a.name) is a for a in concl)
     assumed = claim.assumptions()
@@ -123,19 +123,19 @@ def paper_argument(claim) -> tuple[list[str], str] | None:
 # --------------------------------------------------------------------------- generic readings
 def _formula(frame: Frame, L: Local, fn: Callable, *args: Any):
     """The z3 formula (over L's quantities) of ``fn(*args)`` called on the frame's symbolic objects."""
-    from .compile import compile_formula
+    from ..kernel.compile import compile_formula
     result = frame.call(fn, *args)
     if isinstance(result, bool):
         return z3.BoolVal(result)
     try:
         return compile_formula(result, lambda atom: L.quantity(atom_key(atom)))
     except TypeError as exc:
-        raise NotGeneric(f"the rule returned {result!r}, not a formula of exactfair.logic ({exc})") from None
+        raise NotGeneric(f"the rule returned {result!r}, not a formula of exactfair.axioms.logic ({exc})") from None
 
 
 def _term(frame: Frame, L: Local, fn: Callable, *args: Any):
-    from ..logic import Linear
-    from .compile import compile_linear
+    from ..axioms.logic import Linear
+    from ..kernel.compile import compile_linear
     result = frame.call(fn, *args)
     if not isinstance(result, Linear):
         try:
@@ -164,7 +164,7 @@ def _axiom_at(frame: Frame, L: Local, axiom, coalition, players: list[str]):
 
 def _monotone_given(L: Local, formulas: list) -> list:
     """v_{C∖S} ≤ v_{C∖S'} (S' ⊆ S), v_p ≤ v_{C∖S} (p a member not in S), everything ≥ 0 — in every monotone game."""
-    from .compile import free_constants
+    from ..kernel.compile import free_constants
     coalitions, singles = set(), set()
     for f in formulas:
         for e in free_constants(f):
@@ -279,11 +279,11 @@ def _explicit_cases(mech, axiom, monotone: bool) -> list[LemmaCase]:
 
 
 def _user_spec(name: str, axiom, cases: list[LemmaCase], monotone: bool, mech=None):
-    from .instances import LemmaSpec, axiom_statement
+    from ..kernel.instances import LemmaSpec, axiom_statement
     targets = ("a", "b") if axiom.shape.kind == "pair" else () if axiom.shape.kind == "coalition" else ("i",)
     step = None
     if mech is not None:
-        from ..logic import conj
+        from ..axioms.logic import conj
 
         def step(enc, c, mech=mech):
             return enc.compile(conj([mech.step(d, enc.n) for d in range(1 << enc.n) if d & c == d]))
@@ -297,7 +297,7 @@ def all_n(claim, *, bounded: list | None = None) -> Verdict:
 
     ``bounded``: verdicts of the claim at n = 2..4 already computed (else they are computed here).
     """
-    from ..registry import get_mechanism
+    from ..axioms.registry import get_mechanism
     start = time.perf_counter()
 
     def unknown(reason: str) -> Unknown:
@@ -349,8 +349,8 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
     instance, a cyclic order, a bounded refutation of a claim proved for all n) raise InternalCheckError.
     """
     from . import guards
-    from .induction import induction_order, verify_order
-    from .instances import SPECS
+    from ..kernel.induction import induction_order, verify_order
+    from ..kernel.instances import SPECS
     start = time.perf_counter()
     user = {s.name: s for s in user_specs}
     builders = {**LEMMAS, **{k: s.cases for k, s in user.items()}}
@@ -382,10 +382,10 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
                 raise InternalCheckError(f"{name} at n = {n}: {found[0]}")
     mech = None
     if claim.mechanism is not None:
-        from ..registry import get_mechanism
+        from ..axioms.registry import get_mechanism
         mech = get_mechanism(claim.mechanism)
     elif {"R2", "R3", "R5", "F5"} <= set(claim.assume):
-        from ..registry import get_mechanism
+        from ..axioms.registry import get_mechanism
         mech = get_mechanism("balanced-reciprocity")          # the only table with R2, R3, R5, F5 (L-U+R2)
     notes = [f"lemmas {', '.join(order)}; instances checked at n = 3, 4"]
     if mech is not None:
@@ -428,7 +428,7 @@ def license_reference_player() -> bool:
     >>> license_reference_player()
     True
     """
-    from ..claim import Claim
+    from ..claims.api import Claim
     from .decide import REFERENCE_LICENSE
     from .guards import code_epoch
     epoch = code_epoch()
@@ -473,7 +473,7 @@ def _proved_lemma(name: str, build: Callable, *, user: bool) -> Verdict:
 def _instances(spec, n: int) -> list[str]:
     """check_instances, cached within the process by the content of the cases and the definitions' epoch."""
     from .guards import code_epoch
-    from .instances import check_instances
+    from ..kernel.instances import check_instances
     key = (spec.name, n, _fingerprint(spec.cases()), id(spec.statement), id(spec.step), code_epoch())
     if key not in _CHECKED:
         _CHECKED[key] = check_instances(spec, n)

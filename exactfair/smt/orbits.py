@@ -23,9 +23,9 @@ import time
 
 import z3
 
-from ..verdicts import Verdict, combine_agreements, solver_proved
+from ..kernel.verdicts import Verdict, combine_agreements, solver_proved
 from . import guards
-from .compile import compile_formula
+from ..kernel.compile import compile_formula
 
 __all__ = ["decide_by_orbits", "orbit_representatives"]
 
@@ -77,9 +77,9 @@ def decide_by_orbits(claim, n: int, *, timeout: float = 60.0, reference: str = "
     """The claim at n from one problem per orbit of its conclusion instances; None when this route does not
     apply (not a single-game claim about a mechanism, something not invariant, a problem sat or undecided)."""
     from ..axioms import game_class_formula
-    from ..registry import get_mechanism
+    from ..axioms.registry import get_mechanism
     from .prover import build_generic
-    from .solvers import cross_check
+    from ..kernel.solvers import cross_check
     if claim.mechanism is None or claim.conclude == "unique" or claim.game_count() != 1 or n < 2:
         return None
     start = time.perf_counter()

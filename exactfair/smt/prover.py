@@ -4,16 +4,16 @@ A claim at ``n`` players becomes a :class:`Problem`: background definitions (e.g
 "M is a run of Algorithm 1 on v"), *named* hypotheses (game-class and axiom
 instances, tracked so an unsat core can say which were needed) and a conclusion.
 :func:`solve` first checks that background and hypotheses are satisfiable (a
-vacuous claim is reported as :class:`~exactfair.verdicts.Vacuous`), then looks for
+vacuous claim is reported as :class:`~exactfair.kernel.verdicts.Vacuous`), then looks for
 a model of hypotheses ∧ ¬conclusion:
 
-* unsat → :class:`~exactfair.verdicts.Proved` for that n (with an unsat core on
+* unsat → :class:`~exactfair.kernel.verdicts.Proved` for that n (with an unsat core on
   request);
 * sat → the model is decoded to exact games/tables, **re-verified by the exact
-  checker** (disagreement raises :class:`~exactfair.verdicts.InternalCheckError`),
+  checker** (disagreement raises :class:`~exactfair.kernel.verdicts.InternalCheckError`),
   optionally shrunk to small non-negative integers, and returned as
-  :class:`~exactfair.verdicts.Refuted`;
-* unknown/timeout → :class:`~exactfair.verdicts.Unknown` with the SMT-LIB text.
+  :class:`~exactfair.kernel.verdicts.Refuted`;
+* unknown/timeout → :class:`~exactfair.kernel.verdicts.Unknown` with the SMT-LIB text.
 
 Claims (names as on the command line): ``theorem1``, ``theorem2.<AXIOM>``,
 ``corollary3``, ``corollary4.<AXIOM>``.  Each is encoded with its hypotheses and
@@ -31,12 +31,12 @@ from typing import Callable, Sequence
 import z3
 
 from ..axioms import AXIOMS, GAME_CLASSES, Axiom, Instance, game_class_formula, get_axiom
-from ..check import check_axiom, check_pair
-from ..game import Game
-from ..logic import TRUE, And, Compare, _Const
-from .. import relations
-from ..verdicts import InternalCheckError, Refuted, Unknown, Vacuous, Verdict, Witness, solver_proved
-from .compile import (
+from ..axioms.check import check_axiom, check_pair
+from ..core.game import Game
+from ..axioms.logic import TRUE, And, Compare, _Const
+from ..axioms import relations
+from ..kernel.verdicts import InternalCheckError, Refuted, Unknown, Vacuous, Verdict, Witness, solver_proved
+from ..kernel.compile import (
     SymbolicGame, SymbolicTable, compile_formula, decode_game, decode_table, lookup, lookup_pair,
 )
 
@@ -91,7 +91,7 @@ class Options:
 
 
 def _render(p: Compare, n: int) -> str:
-    from ..logic import render_linear
+    from ..axioms.logic import render_linear
     name = lambda m: _coalition(m, n)  # noqa: E731
     player = lambda i: str(i + 1)  # noqa: E731
     op = {"==": "=", "<=": "≤", "<": "<", ">=": "≥", ">": ">"}[p.op]
@@ -177,7 +177,7 @@ def _reduction_is_sound(claim, mech, n: int) -> bool:
     restrict to subgames and to be invariant under relabelling: built-in local axioms, built-in classes,
     and a mechanism (or none) whose relation is *derived* to treat all players alike at n — a field saying
     so is not trusted."""
-    from ..claim import LOCAL_AXIOMS
+    from ..claims.api import LOCAL_AXIOMS
     from ..axioms import AXIOMS_BY_NAME
     from .guards import equivariant
     builtin = lambda a: AXIOMS_BY_NAME.get(a.name) is a  # noqa: E731
@@ -190,12 +190,12 @@ def _reduction_is_sound(claim, mech, n: int) -> bool:
 
 def build_generic(claim, n: int, *, integer: bool = False, encoding: str = "auto", grand_only: bool | None = None,
                   first_player_only: bool | None = None, reference: str = "any") -> Problem:
-    """The problem of a :class:`~exactfair.claim.Claim` at n players (see :func:`exactfair.claim.compile_claim`).
+    """The problem of a :class:`~exactfair.claims.api.Claim` at n players (see :func:`exactfair.claims.api.compile_claim`).
 
     ``reference="lowest"`` encodes Algorithm 1's runs with line 12's j fixed to the lowest member — the same
     set of tables as any j, by Corollary 3 (used only when its all-n proof is at hand, see
     :mod:`exactfair.smt.decide`)."""
-    from ..registry import get_mechanism
+    from ..axioms.registry import get_mechanism
     if n < 1:
         raise ValueError("n must be at least 1")
     mech = get_mechanism(claim.mechanism) if claim.mechanism is not None else None
@@ -329,7 +329,7 @@ def replace_mechanism(table, name: str):
     """The same table labelled with another mechanism name (no copy of the rewards)."""
     if table.mechanism == name:
         return table
-    from ..table import RewardTable
+    from ..core.table import RewardTable
     if table.is_rational:
         arr, d = table.to_numpy()
         return RewardTable.from_array(table.game, name, arr, d, table.parameters)
@@ -337,12 +337,12 @@ def replace_mechanism(table, name: str):
 
 
 def named_claim(claim: str, opt: Options = Options()):
-    """The :class:`~exactfair.claim.Claim` behind a paper claim name and its variant options.
+    """The :class:`~exactfair.claims.api.Claim` behind a paper claim name and its variant options.
 
     >>> named_claim("theorem1").assume, named_claim("corollary4.F1", Options(extra_axioms=("R2",))).name
     (('R3', 'R5', 'F5'), 'corollary4.F1+R2')
     """
-    from ..claim import Claim
+    from ..claims.api import Claim
     base, _, axiom = claim.partition(".")
     extras = tuple(opt.extra_axioms)
     monotone = ("monotone",) + tuple(c for c in opt.classes if c != "monotone")
@@ -486,7 +486,7 @@ def _live_premises(problem: Problem, s: z3.Solver, timeout: float) -> tuple[int,
 
 def _second(problem: Problem, pending, z3_answer: str) -> dict | None:
     """cvc5's record for z3's answer (InternalCheckError when they contradict)."""
-    from .solvers import agreement
+    from ..kernel.solvers import agreement
     if pending is None:
         return None
     answer, seconds = pending.result()
@@ -508,7 +508,7 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     >>> solve(build_problem("theorem1", 2, Options(extra_axioms=("R3-literal",)))).verdict
     'vacuous'
     """
-    from .solvers import cvc5_async
+    from ..kernel.solvers import cvc5_async
     start = time.perf_counter()
     scope = f"n = {problem.n}"
     # cvc5 starts on the same problem now (a child process for large problems) while z3 works on it
@@ -520,7 +520,7 @@ def solve(problem: Problem, *, timeout: float = 60.0, explain: bool = False, shr
     if sat_hyp != z3.sat and pending is not None:
         pending.cancel()
     if sat_hyp == z3.unsat:
-        from .solvers import cross_check
+        from ..kernel.solvers import cross_check
         second = cross_check(problem.claim + " (hypotheses)", _smtlib(problem, negated=False), "unsat", timeout) \
             if second_solver else None
         return Vacuous(problem.claim, scope, problem.n, time.perf_counter() - start,

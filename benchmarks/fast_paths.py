@@ -19,11 +19,11 @@ import time
 import numpy as np
 
 from exactfair import Game, balanced_reciprocity
-from exactfair.fast import balanced_reciprocity_array, random_monotone_values
+from exactfair.core.fast import balanced_reciprocity_array, random_monotone_values
 
 CHILD = r"""
 import json, resource, sys, time
-from exactfair.fast import balanced_reciprocity_stream, random_monotone_values
+from exactfair.core.fast import balanced_reciprocity_stream, random_monotone_values
 n = int(sys.argv[1])
 v = random_monotone_values(n, seed=7)
 start = time.perf_counter()

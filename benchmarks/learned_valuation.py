@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 
 from exactfair import Game, balanced_reciprocity, banzhaf, check_axioms, shapley
-from exactfair.coalitions import subsets
+from exactfair.core.coalitions import subsets
 
 RESULTS = Path(__file__).parent / "results" / "learned_valuation.txt"
 SIZES = [12, 18, 25, 30, 40, 50, 60, 75, 90, 110, 60, 25]        # owner 12 copies owner 3 (25 points)
@@ -183,7 +183,7 @@ def main(argv=None) -> int:
         f"recomputed {t_old:.2f} s; same result")
 
     if "--quick" not in argv:
-        from exactfair.registry import MECHANISM_REGISTRY, _explicit_exact
+        from exactfair.axioms.registry import MECHANISM_REGISTRY, _explicit_exact
         formula = _explicit_exact("banzhaf", MECHANISM_REGISTRY["banzhaf"].per_member)
         old_table, t_formula = timed(lambda: formula(ten))
         assert old_table.rewards == table10.rewards

@@ -11,8 +11,8 @@ import random
 import time
 
 from exactfair import Game, examples
-from exactfair.parametric import ParametricGame, parametric_balanced_reciprocity
-from exactfair.random_games import random_monotone_game
+from exactfair.symbolic.parametric import ParametricGame, parametric_balanced_reciprocity
+from exactfair.core.random_games import random_monotone_game
 
 
 def run(name: str, game: ParametricGame) -> None:

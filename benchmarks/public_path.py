@@ -1,6 +1,6 @@
 """The path a user calls, measured in one run: ratios against the kernel and a memory touch.
 
-Prints, for random monotone integer games (``exactfair.fast.random_monotone_values``):
+Prints, for random monotone integer games (``exactfair.core.fast.random_monotone_values``):
 
 1. n = 20, ``balanced_reciprocity(Game.from_bitmask_values(v)).to_numpy()`` against the kernel alone
    (``balanced_reciprocity_array``) and against a memory-touch of the (2ⁿ, n) int64 output;
@@ -34,7 +34,7 @@ from pathlib import Path
 import numpy as np
 
 from exactfair import Game, balanced_reciprocity, check_axioms, shapley
-from exactfair.fast import balanced_reciprocity_array, random_monotone_values
+from exactfair.core.fast import balanced_reciprocity_array, random_monotone_values
 
 AXIOMS = ("R1", "R2", "R3", "R4", "R5", "F1", "F2", "F3", "F5")
 
@@ -76,7 +76,7 @@ result = {"seconds": time.perf_counter() - start, "exit": code}
 
 STREAM_CHILD = r"""
 import numpy as np
-from exactfair.fast import balanced_reciprocity_stream
+from exactfair.core.fast import balanced_reciprocity_stream
 v = np.load(sys.argv[1])
 start = time.perf_counter()
 rows, _ = balanced_reciprocity_stream(v, int(sys.argv[2]))
@@ -141,8 +141,8 @@ def main() -> int:
                   f"(goal ≤ 1.5×); peak RSS CLI {cli['peak_rss_gib']:.2f} GiB, API {api['peak_rss_gib']:.2f} GiB")
 
     print("6. parametric: 7 players, 3 parameters (goal within 10 s)")
-    from exactfair.parametric import ParametricGame, parametric_balanced_reciprocity
-    from exactfair.random_games import random_monotone_game
+    from exactfair.symbolic.parametric import ParametricGame, parametric_balanced_reciprocity
+    from exactfair.core.random_games import random_monotone_game
     g7 = random_monotone_game(7, random.Random(3))
     top = str(g7.values[-1])
     pg = ParametricGame.from_game(g7, {(1, 2): "a", (3, 4, 5): "b", (2, 6, 7): "c"},

@@ -69,6 +69,7 @@ MOVED: dict[str, str] = {
     "exactfair.smt.induction": "exactfair.kernel.induction",
     "exactfair.smt.instances": "exactfair.kernel.instances",
     "exactfair.smt.solvers": "exactfair.kernel.solvers",
+    "exactfair.smt.isolated": "exactfair.kernel.isolated",
     "exactfair.verdicts": "exactfair.kernel.verdicts",
     "exactfair.parametric": "exactfair.symbolic.parametric",
     "exactfair.parametric_plot": "exactfair.symbolic.parametric_plot",

@@ -7,7 +7,7 @@ import json
 import time
 from pathlib import Path
 
-from exactfair.smt.engine import run_claim
+from exactfair.claims.engine import run_claim
 
 RECORDS = Path(__file__).parent / "records"
 
@@ -22,7 +22,7 @@ def write_claim_records(records: list[dict], name: str) -> None:
 def run_and_record(ids: list[str], name: str, write: bool = True, quiet: bool = True) -> list[dict]:
     """Run catalogue claims and (optionally) write their records to proofs/records/<name>.json."""
     from exactfair.claims import run_claims
-    from exactfair.progress import Progress
+    from exactfair.core.progress import Progress
     with Progress(f"{name}: {len(ids)} claims", enabled=not quiet, tty=False) as bar:
         records = run_claims(ids, progress=lambda r: bar.note(f"{r['id']}: {r['verdict']} ({r['seconds']:.1f} s)"))
     if write:
@@ -33,7 +33,7 @@ def run_and_record(ids: list[str], name: str, write: bool = True, quiet: bool = 
 def run_group(group: str, claims: list[str], n_max: int, timeout: float, repairs: bool,
               write: bool = True, quiet: bool = True) -> dict:
     """Run a group of claims; progress on stderr (also off a terminal: a line every few seconds) unless quiet."""
-    from exactfair.progress import Progress
+    from exactfair.core.progress import Progress
 
     start = time.perf_counter()
     results = {}

@@ -20,12 +20,13 @@ from pathlib import Path
 from typing import Callable, Iterator
 from unittest import mock
 
-from exactfair import axioms, logic, relations
-from exactfair.logic import conj, eq, ge, gt, le, reward, value
-from exactfair.relations import algorithm1_step as _REAL_STEP
-from exactfair.smt.induction import induction_order as _REAL_ORDER
-from exactfair.smt.solvers import cvc5_answer as _REAL_CVC5
-from exactfair.verdicts import InternalCheckError
+from exactfair import axioms
+from exactfair.axioms import logic, relations
+from exactfair.axioms.logic import conj, eq, ge, gt, le, reward, value
+from exactfair.axioms.relations import algorithm1_step as _REAL_STEP
+from exactfair.kernel.induction import induction_order as _REAL_ORDER
+from exactfair.kernel.solvers import cvc5_answer as _REAL_CVC5
+from exactfair.kernel.verdicts import InternalCheckError
 
 RECORD = Path(__file__).parent / "records" / "mutations.json"
 
@@ -49,7 +50,7 @@ def _patch(target: object, name: str, replacement: object) -> Iterator[None]:
 @contextlib.contextmanager
 def _replace_axiom(name: str, builder: Callable) -> Iterator[None]:
     """Register a mutated copy of a built-in axiom under its name (the claim compiler resolves names there)."""
-    from exactfair.registry import AXIOM_REGISTRY
+    from exactfair.axioms.registry import AXIOM_REGISTRY
     original = AXIOM_REGISTRY[name]
     mutated = dataclasses.replace(original, _builder=builder)
     with _fresh(), mock.patch.dict(AXIOM_REGISTRY._items, {name: mutated}):
@@ -65,7 +66,7 @@ def _bounded(claim: str, n: int) -> Callable[[], str]:
 
 def _all_n(claim: str) -> Callable[[], str]:
     def run() -> str:
-        from exactfair.smt.engine import all_n_verdict
+        from exactfair.claims.engine import all_n_verdict
         v, _ = all_n_verdict(claim)
         return v.verdict
     return run
@@ -238,7 +239,8 @@ def _circular_lemmas():
 @contextlib.contextmanager
 def _no_cycle_check() -> Iterator[None]:
     """induction_order without its cycle check, on an argument that is circular."""
-    from exactfair.smt import induction, lemmas
+    from exactfair.kernel import induction
+    from exactfair.smt import lemmas
 
     def order(names, builders=None):
         problems, _ = _REAL_ORDER(names, builders)
@@ -265,7 +267,7 @@ def _dead_case():
 
 def _gt_as_ge():
     """The compiler maps > to ≥ (both solvers then read the same wrong text)."""
-    from exactfair.smt import compile as compile_module
+    from exactfair.kernel import compile as compile_module
     ops = dict(compile_module._Z3_OPS)
     ops[">"] = lambda a, b: a >= b
     return _dict_patch(compile_module._Z3_OPS, ops)
@@ -275,20 +277,20 @@ def _gt_as_ge():
 def _recheck_off() -> Iterator[None]:
     """The decoder's exact re-check rubber-stamps every witness, and R2 is encoded flipped (M_i^C ≥ v_C):
     the solver's 'counterexample' must still be caught (by the verdict's own re-check), not reported."""
-    from exactfair.check import AxiomResult, Violation
-    from exactfair.smt import prover
+    from exactfair.axioms.check import AxiomResult, Violation
+    from exactfair.smt import problem
 
     def stamp(axiom, table, **kwargs):
         name = axiom if isinstance(axiom, str) else axiom.name
         return AxiomResult(name, False, (Violation(name, (), (), ()),), 1, violation_count=1)
     with _patch(axioms, "_r2_at", lambda c, p: ge(reward(p[0], c), value(c))), \
-            mock.patch.object(prover, "check_axiom", stamp):
+            mock.patch.object(problem, "check_axiom", stamp):
         yield
 
 
 def _probe_blind():
     """Generic evaluation that does not notice a comparison of a player with a number (i < 4 is True)."""
-    from exactfair.smt import generic
+    from exactfair.kernel import generic
     return mock.patch.object(generic.Player, "__lt__", lambda self, other: True, create=True)
 
 
@@ -357,14 +359,14 @@ MUTANTS: list[tuple[str, str, Callable, Callable[[], str]]] = [
     ("F4 step without uniqueness (no agreement below C∖i)", "theorem2.F4, all n",
      lambda: _patch_lemma_table("L-F4", _without("L-F4", "lemma:L-U+R2")), _all_n("theorem2.F4")),
     ("the second solver contradicts z3", "theorem2.F5, n = 2",
-     lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
+     lambda: _patch(__import__("exactfair.kernel.solvers", fromlist=["x"]), "cvc5_answer", _flip_cvc5),
      _bounded("theorem2.F5", 2)),
     # issue 19: escapes that earlier verdicts did not catch, each now caught by the verdict itself
     ("cvc5 skipped inside the lemma prover", "theorem2.F5, all n",
-     lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cross_check", _fake_cvc5_none),
+     lambda: _patch(__import__("exactfair.kernel.solvers", fromlist=["x"]), "cross_check", _fake_cvc5_none),
      _all_n("theorem2.F5")),
     ("cvc5 not installed", "theorem2.R2, n = 3",
-     lambda: _patch(__import__("exactfair.smt.solvers", fromlist=["x"]), "cvc5_available", lambda: False),
+     lambda: _patch(__import__("exactfair.kernel.solvers", fromlist=["x"]), "cvc5_available", lambda: False),
      _bounded("theorem2.R2", 3)),
     ("cycle check of induction_order switched off (circular L-F5 ↔ L-R2)", "theorem2.R2, all n",
      _no_cycle_check, _all_n("theorem2.R2")),
@@ -437,7 +439,7 @@ def run_all(write: bool = True) -> dict:
 def main() -> int:
     import sys
 
-    from exactfair.progress import Progress
+    from exactfair.core.progress import Progress
     with Progress("mutation analysis: running the mutants", enabled="--quiet" not in sys.argv, tty=False):
         record = run_all()
     for r in record["mutants"]:

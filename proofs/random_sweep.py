@@ -19,15 +19,15 @@ import time
 from pathlib import Path
 
 from exactfair import AXIOMS, balanced_reciprocity, check_axiom, check_pair
-from exactfair.coalitions import members
-from exactfair.io import game_to_dict
-from exactfair.random_games import random_f4_partner, random_monotone_game
+from exactfair.core.coalitions import members
+from exactfair.data.io import game_to_dict
+from exactfair.core.random_games import random_f4_partner, random_monotone_game
 
 RECORDS = Path(__file__).parent / "records"
 
 
 def sweep(games: int, n_max: int, seed: int = 20261122, progress: bool = False) -> dict:
-    from exactfair.progress import Progress
+    from exactfair.core.progress import Progress
     with Progress("random sweep: games", enabled=progress, total=games) as bar:
         return _sweep(games, n_max, seed, bar)
 

@@ -5,7 +5,7 @@ Run: ``python -m proofs.theorem1 --n-max 5`` (writes proofs/records/theorem1.jso
 
 import sys
 
-from exactfair.smt.engine import run_claim, uniqueness_up_to
+from exactfair.claims.engine import run_claim, uniqueness_up_to
 
 from ._common import main
 

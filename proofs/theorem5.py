@@ -7,8 +7,8 @@ import json
 import sys
 
 from exactfair import examples, rho_shapley
-from exactfair.rho import f5_rho_set, theorem5_verdict
-from exactfair.smt.search import search_violation
+from exactfair.claims.rho import f5_rho_set, theorem5_verdict
+from exactfair.claims.search import search_violation
 
 from ._common import RECORDS
 
@@ -35,7 +35,7 @@ def run(write: bool = True) -> dict:
 
 
 if __name__ == "__main__":
-    from exactfair.progress import Progress
+    from exactfair.core.progress import Progress
     with Progress("theorem5: exact analysis in rho", enabled="--quiet" not in sys.argv, tty=False):
         result = run("--no-record" not in sys.argv)
     for reading, r in result["readings"].items():

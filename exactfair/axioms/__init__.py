@@ -1,4 +1,12 @@
-"""The paper's axioms R1–R5 and F1–F5, each defined once.
+"""The language of statements: the formula language, the paper's axioms R1–R5 and F1–F5, each defined once.
+
+This package is a layer: the formula language (:mod:`~exactfair.axioms.logic`), the axioms (this module),
+Algorithm 1's relation (:mod:`~exactfair.axioms.relations`), the registries of axioms, mechanisms and game
+classes (:mod:`~exactfair.axioms.registry`), claims as data (:mod:`~exactfair.axioms.claim`), and the exact
+checkers that read the same definitions (:mod:`~exactfair.axioms.check`, :mod:`~exactfair.axioms.array_check`,
+:mod:`~exactfair.axioms.f4`).  To add an axiom: ``define_axiom`` (or an :class:`Axiom` here with its shape).
+
+May import: core, mechanisms.
 
 Each axiom is a finite set of *instances* for a given number of players ``n``:
 an instance is ``hypothesis ⇒ conclusion`` over the atoms ``v_C`` and ``M_i^C``

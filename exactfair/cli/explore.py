@@ -8,11 +8,14 @@ import os
 import sys
 from pathlib import Path
 
+from ..core.output import refuse_overwriting
+from .common import _int_at_least as int_at_least, _positive_float as positive_float, _write as write
+
 __all__ = ["add_parser", "run"]
 
 
-def add_parser(command, positive_float, int_at_least) -> argparse.ArgumentParser:
-    """Register the sub-command (``command`` is the CLI's sub-parser factory)."""
+def add_parser(command) -> argparse.ArgumentParser:
+    """Register ``exactfair explore`` (``command(name, **options)`` makes the sub-parser)."""
     explore = command(
         "explore", help="settle every subset of some axioms: characterizations, two-table sets, unsatisfiable sets",
         description="For every subset S of the axioms, decide whether S is satisfiable and whether it determines a "
@@ -38,8 +41,8 @@ def add_parser(command, positive_float, int_at_least) -> argparse.ArgumentParser
     return explore
 
 
-def run(args: argparse.Namespace, write, refuse_overwriting) -> int:
-    """Run the sub-command; ``write(text, output)`` prints, ``refuse_overwriting`` guards the --plot file."""
+def run(args: argparse.Namespace) -> int:
+    """Run ``exactfair explore``; the exit status (0 every subset settled, 3 some undecided or z3-only)."""
     from ..core.errors import ExactfairError
     from ..claims.explore import explore
     from ..axioms.registry import resolve_axiom

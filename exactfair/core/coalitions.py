@@ -8,7 +8,7 @@ are converted at the edges only (see :class:`exactfair.core.game.Game`).
 from __future__ import annotations
 
 from itertools import combinations
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 __all__ = [
     "members",
@@ -18,6 +18,7 @@ __all__ = [
     "coalitions_by_size",
     "paper_order",
     "mask_of",
+    "format_coalition",
 ]
 
 
@@ -102,3 +103,15 @@ def paper_order(n: int) -> list[int]:
     [0, 1, 2, 4, 3]
     """
     return [mask for k in range(n + 1) for mask in coalitions_by_size(n, k)]
+
+
+def format_coalition(labels: Iterable) -> str:
+    """Render a coalition as the paper writes it.
+
+    >>> format_coalition([1, 2]), format_coalition([])
+    ('{1,2}', '∅')
+    """
+    labels = list(labels)
+    if not labels:
+        return "∅"
+    return "{" + ",".join(str(label) for label in labels) + "}"

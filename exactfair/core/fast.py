@@ -36,6 +36,7 @@ __all__ = [
     "ScaledValues", "scale_values", "overflow_bound", "balanced_reciprocity_array",
     "balanced_reciprocity_stream", "stream_memory_estimate", "full_memory_estimate", "shapley_value_fast",
     "shapley_array", "random_monotone_values", "is_monotone_array", "first_monotonicity_violation",
+    "upward_closure", "downward_closure",
 ]
 
 Progress = Callable[[int, int], None]
@@ -348,3 +349,29 @@ def random_monotone_values(n: int, seed: int = 0, high: int = 10) -> np.ndarray:
         with_i = masks[(masks >> i) & 1 == 1]
         v[with_i] = np.maximum(v[with_i], v[with_i ^ (1 << i)])
     return v
+
+
+def upward_closure(x: np.ndarray, n: int) -> np.ndarray:
+    """max_{S ⊆ C} x(S) for every C (a new array; one pass per player).
+
+    >>> upward_closure(np.array([0, 2, 1, 1]), 2).tolist()
+    [0, 2, 1, 2]
+    """
+    out = x.copy()
+    for i in range(n):
+        pairs = out.reshape(-1, 2, 1 << i)
+        np.maximum(pairs[:, 1, :], pairs[:, 0, :], out=pairs[:, 1, :])
+    return out
+
+
+def downward_closure(x: np.ndarray, n: int) -> np.ndarray:
+    """min_{T ⊇ C} x(T) for every C (a new array; one pass per player).
+
+    >>> downward_closure(np.array([0, 2, 1, 1]), 2).tolist()
+    [0, 1, 1, 1]
+    """
+    out = x.copy()
+    for i in range(n):
+        pairs = out.reshape(-1, 2, 1 << i)
+        np.minimum(pairs[:, 0, :], pairs[:, 1, :], out=pairs[:, 0, :])
+    return out

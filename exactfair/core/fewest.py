@@ -144,7 +144,7 @@ def fewest_changes(num: np.ndarray, n: int) -> np.ndarray:
     >>> fewest_changes(np.array([0, 5, 1, 3]), 2).tolist()
     [0, 3, 1, 3]
     """
-    from .repair import downward_closure, upward_closure
+    from .fast import downward_closure, upward_closure
     from .scaled import max_abs, widen
     num = widen(num, 2 * max_abs(num) + 2)
     kept = np.zeros(1 << n, dtype=bool)

@@ -13,14 +13,14 @@ from typing import Any, Iterable, Mapping, Sequence, Union
 
 import numpy as np
 
-from .coalitions import members, proper_subsets
+from .coalitions import format_coalition, members, proper_subsets
 from .errors import ExactfairError, GameDefinitionError, InexactValueError
 from .escape import label_problem
 from .exact import format_exact, to_exact
 from .fast import first_monotonicity_violation
 from .scaled import ScaledValues, as_fractions, common_denominator, integer_array, reduce_scaled
 
-__all__ = ["Game", "PropertyResult", "Label", "MAX_PLAYERS", "first_monotonicity_violation"]
+__all__ = ["Game", "PropertyResult", "Label", "MAX_PLAYERS", "first_monotonicity_violation", "game_to_dict"]
 
 Label = Union[int, str]
 
@@ -49,16 +49,18 @@ class PropertyResult:
         return self.holds
 
 
-def format_coalition(labels: Iterable[Label]) -> str:
-    """Render a coalition as the paper writes it.
+#: Constructors of :class:`Game` that live in a higher layer (they read value functions, caches and other
+#: libraries' objects): :mod:`exactfair.data.valuation` and :mod:`exactfair.data.adapters` register themselves
+#: here when imported — and ``import exactfair`` imports them — so that ``core`` never imports ``data``.
+CONSTRUCTORS: dict[str, Any] = {}
 
-    >>> format_coalition([1, 2]), format_coalition([])
-    ('{1,2}', '∅')
-    """
-    labels = list(labels)
-    if not labels:
-        return "∅"
-    return "{" + ",".join(str(label) for label in labels) + "}"
+
+def _constructor(name: str):
+    try:
+        return CONSTRUCTORS[name]
+    except KeyError:
+        raise ExactfairError(f"Game.{name} is provided by exactfair.data; run `import exactfair` (which loads it) "
+                             "before calling it") from None
 
 
 def _sorted_labels(labels: Iterable[Label]) -> tuple[Label, ...]:
@@ -321,21 +323,18 @@ class Game:
         >>> Game.from_function(2, lambda C: 2 ** len(C) - 1, progress=False).values
         (Fraction(0, 1), Fraction(1, 1), Fraction(1, 1), Fraction(3, 1))
         """
-        from ..data.valuation import from_function
-        return from_function(players, value, cache=cache, jobs=jobs, progress=progress, floats=floats, empty=empty,
+        return _constructor("from_function")(players, value, cache=cache, jobs=jobs, progress=progress, floats=floats, empty=empty,
                              normalise_empty=normalise_empty, scheduler=scheduler)
 
     @classmethod
     def from_pydvl(cls, utility, **options) -> "Game":
         """The game of a pyDVL utility (with its training data) over its data owners: :mod:`exactfair.data.adapters`."""
-        from ..data.adapters import from_pydvl
-        return from_pydvl(utility, **options)
+        return _constructor("from_pydvl")(utility, **options)
 
     @classmethod
     def from_shapiq(cls, game, **options) -> "Game":
         """The game of a ``shapiq.Game`` (its players, its normalisation): :mod:`exactfair.data.adapters`."""
-        from ..data.adapters import from_shapiq
-        return from_shapiq(game, **options)
+        return _constructor("from_shapiq")(game, **options)
 
     def monotone_closure(self) -> tuple["Game", list]:
         """The least monotone game above this one, v′(C) = max_{S ⊆ C} v(S), and what changed.
@@ -575,3 +574,14 @@ def _exact_scaled(values: Any, players: tuple) -> tuple[np.ndarray, int]:
             fracs.append(to_exact(x, what=f"v({format_coalition(players[i] for i in members(m) if i < len(players))})"))
     d = common_denominator([f.denominator for f in fracs])
     return integer_array([f.numerator * (d // f.denominator) for f in fracs]), d
+
+
+def game_to_dict(game: Game) -> dict:
+    """The game in the JSON file format of :mod:`exactfair.data.io` (values as exact strings, coalition objects).
+
+    >>> game_to_dict(Game.from_bitmask_values([0, 1, 2, "7/2"]))["values"][3]
+    {'coalition': [1, 2], 'value': '7/2'}
+    """
+    return {"players": list(game.players),
+            "values": [{"coalition": list(game.labels(m)), "value": format_exact(game.value(m))}
+                       for m in range(1 << game.n)]}

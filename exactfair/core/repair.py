@@ -48,7 +48,9 @@ import numpy as np
 
 from .errors import ExactfairError
 from .exact import format_exact
-from .game import Game, format_coalition
+from .coalitions import format_coalition
+from .fast import downward_closure, upward_closure
+from .fewest import fewest_changes
 from .scaled import max_abs, widen
 
 __all__ = ["Repair", "monotone_repair", "REPAIR_KINDS", "upward_closure", "downward_closure", "least_linf_change",
@@ -113,32 +115,6 @@ class Repair:
                           indent=2, ensure_ascii=False)
 
 
-def upward_closure(x: np.ndarray, n: int) -> np.ndarray:
-    """max_{S ⊆ C} x(S) for every C (a new array; one pass per player).
-
-    >>> upward_closure(np.array([0, 2, 1, 1]), 2).tolist()
-    [0, 2, 1, 2]
-    """
-    out = x.copy()
-    for i in range(n):
-        pairs = out.reshape(-1, 2, 1 << i)
-        np.maximum(pairs[:, 1, :], pairs[:, 0, :], out=pairs[:, 1, :])
-    return out
-
-
-def downward_closure(x: np.ndarray, n: int) -> np.ndarray:
-    """min_{T ⊇ C} x(T) for every C (a new array; one pass per player).
-
-    >>> downward_closure(np.array([0, 2, 1, 1]), 2).tolist()
-    [0, 1, 1, 1]
-    """
-    out = x.copy()
-    for i in range(n):
-        pairs = out.reshape(-1, 2, 1 << i)
-        np.minimum(pairs[:, 0, :], pairs[:, 1, :], out=pairs[:, 0, :])
-    return out
-
-
 def least_linf_change(num: np.ndarray, n: int) -> int:
     """2·den·δ* for values ``num``/den: max(0, max_{∅≠S⊆T} num(S) − num(T), max_T −2·num(T)) (module docstring).
 
@@ -173,13 +149,14 @@ def _monotone(x: np.ndarray, n: int) -> bool:
     return is_monotone_array(x, n)
 
 
-def monotone_repair(game: Game, kind: str = "closure") -> tuple[Game, Repair]:
+def monotone_repair(game, kind: str = "closure") -> tuple:
     """A monotone game made from ``game``, and the :class:`Repair` saying what changed (module docstring).
 
     ``kind="closure"``: the least monotone game above it; ``kind="linf"``: a monotone game (v′(∅) = 0)
     nearest to it in the maximum norm; ``kind="fewest"``: one that changes the fewest values.  The
     repaired game's metadata records the repair.
 
+    >>> from exactfair import Game
     >>> g = Game.from_bitmask_values([0, 5, 1, 3])
     >>> closed, report = monotone_repair(g, "closure")
     >>> closed.values[1:], report.summary()
@@ -196,7 +173,6 @@ def monotone_repair(game: Game, kind: str = "closure") -> tuple[Game, Repair]:
         if kind == "closure":
             new = upward_closure(num, n)
         else:
-            from .fewest import fewest_changes
             new = fewest_changes(num, n)
         new_den, old = den, num
     else:
@@ -206,7 +182,7 @@ def monotone_repair(game: Game, kind: str = "closure") -> tuple[Game, Repair]:
     changes = tuple((game.labels(int(m)), game.value(int(m)), Fraction(int(new[m]), new_den)) for m in changed)
     report = Repair(kind, changes, (1 << n) - 1)
     metadata = dict(game.metadata, repair=report.summary())
-    return Game.from_scaled(game.players, new, new_den, metadata=metadata), report
+    return type(game).from_scaled(game.players, new, new_den, metadata=metadata), report
 
 
 def describe_changes(report: Repair, limit: int = 5) -> str:

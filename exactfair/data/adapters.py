@@ -30,7 +30,7 @@ from typing import Any, Callable, Sequence
 import numpy as np
 
 from ..core.errors import ExactfairError
-from ..core.game import Game
+from ..core.game import CONSTRUCTORS, Game
 
 __all__ = ["from_pydvl", "from_shapiq"]
 
@@ -169,3 +169,6 @@ def from_shapiq(game: Any, *, players: Sequence | None = None, floats: str = "ex
         function = _Adapted(lambda coalition: float(np.asarray(game(one_hot([coalition])), dtype=float)[0]), name)
     return from_function(labels, function, cache=cache, jobs=jobs, progress=progress, floats=floats,
                          normalise_empty=normalise_empty, scheduler=scheduler)
+
+
+CONSTRUCTORS.update(from_pydvl=from_pydvl, from_shapiq=from_shapiq)     # Game.from_pydvl, Game.from_shapiq

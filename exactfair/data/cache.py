@@ -32,7 +32,7 @@ from typing import Any, Callable
 
 from ..core.coalitions import members
 from ..core.errors import ExactfairError, GameFileError, InexactValueError
-from ..core.game import format_coalition
+from ..core.coalitions import format_coalition
 
 __all__ = ["ValuationCache", "CACHE_VERSION"]
 

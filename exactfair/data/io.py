@@ -24,8 +24,7 @@ from pathlib import Path
 from typing import Any
 
 from ..core.errors import ExactfairError, GameDefinitionError, GameFileError, InexactValueError
-from ..core.exact import format_exact
-from ..core.game import Game
+from ..core.game import Game, game_to_dict
 
 __all__ = ["read_game", "parse_game_json", "parse_game_csv", "game_to_dict", "game_to_json", "write_game_npz",
            "load_json"]
@@ -381,17 +380,6 @@ def write_game_npz(game: Game, path: str | Path) -> None:
     with open(path, "wb") as handle:
         np.savez(handle, numerators=npz_integers(game.numerators), denominator=npz_integers(game.denominator),
                  players=npz_labels(game.players))
-
-
-def game_to_dict(game: Game) -> dict:
-    """The game in the JSON file format (values as exact strings, coalition objects).
-
-    >>> game_to_dict(Game.from_bitmask_values([0, 1, 2, "7/2"]))["values"][3]
-    {'coalition': [1, 2], 'value': '7/2'}
-    """
-    return {"players": list(game.players),
-            "values": [{"coalition": list(game.labels(m)), "value": format_exact(game.value(m))}
-                       for m in range(1 << game.n)]}
 
 
 def game_to_json(game: Game, indent: int | None = 2) -> str:

@@ -37,7 +37,8 @@ from .cache import ValuationCache
 from ..core.coalitions import members
 from ..core.errors import ExactfairError, InexactValueError
 from ..core.exact import format_exact, format_readable, to_exact
-from ..core.game import Game, _check_players, format_coalition
+from ..core.coalitions import format_coalition
+from ..core.game import CONSTRUCTORS, Game, _check_players
 from ..core.progress import Progress
 from ..core.usercode import call_user, code_fingerprint, describe_callable
 
@@ -258,3 +259,6 @@ def from_function(players: Sequence | int, value: Callable[[tuple], Any], *, cac
                 "empty": "evaluated" if empty is None else "declared", "normalised": v_empty != 0,
                 "scheduler": None if scheduler is None else str(getattr(scheduler, "scheduler", scheduler))}
     return Game(players, values, metadata=metadata)
+
+
+CONSTRUCTORS["from_function"] = from_function               # Game.from_function (core cannot import this layer)

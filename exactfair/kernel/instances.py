@@ -36,7 +36,7 @@ import z3
 from ..core.coalitions import members, subsets
 from ..axioms.logic import Value
 from .compile import SymbolicGame, SymbolicTable, compile_formula
-from ..smt.lemmas import LEMMAS, LemmaCase
+from .lemma import LEMMAS, LemmaCase
 
 __all__ = ["Encoding", "LemmaSpec", "SPECS", "check_instances", "axiom_statement", "register_spec"]
 

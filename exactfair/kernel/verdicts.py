@@ -53,7 +53,7 @@ class Witness:
     points: tuple = ()
 
     def to_dict(self) -> dict:
-        from ..data.io import game_to_dict
+        from ..core.game import game_to_dict
         return {"games": [game_to_dict(g) for g in self.games],
                 "tables": [t.to_dict() for t in self.tables],
                 "points": [dict(p) for p in self.points],

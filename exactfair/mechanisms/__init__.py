@@ -1,4 +1,13 @@
-"""Reward mechanisms: pure functions ``Game -> RewardTable``."""
+"""Reward mechanisms: pure functions ``Game -> RewardTable``, computed exactly.
+
+Algorithm 1 of the paper (:mod:`~exactfair.mechanisms.balanced_reciprocity`), Shapley, ρ-Shapley, Banzhaf
+and equal split.  A mechanism here is an implementation; its *relation* (what the provers reason about)
+is in :mod:`exactfair.axioms.relations`, and the registry that ties the two is
+:mod:`exactfair.axioms.registry`.  To add a mechanism: a module here, then ``define_mechanism`` (or a
+registry entry) with its relation.
+
+May import: core.
+"""
 
 from .balanced_reciprocity import balanced_reciprocity, trace_coalition
 from .banzhaf import banzhaf, equal_split

@@ -1,14 +1,16 @@
-"""The SMT side: formulas of :mod:`exactfair.axioms.logic` compiled to z3 (and re-checked by cvc5).
+"""The SMT side: claims encoded for the kernel's solvers, the routes to a verdict, and their guards.
 
-Layout: exact core (games, tables, mechanisms) → axioms and the formula language (:mod:`exactfair.axioms`,
-:mod:`exactfair.axioms.logic`, :mod:`exactfair.axioms.relations`) → back-ends (the exact checkers, this package, the sympy
-back-end in :mod:`exactfair.symbolic.parametric`) → claims (:mod:`exactfair.claims.api`, :mod:`exactfair.claims`).
-
-* :mod:`~exactfair.kernel.compile` — formulas to z3 terms over symbolic games and tables;
+* :mod:`~exactfair.smt.problem` — one encoder for every claim: a :class:`~exactfair.axioms.claim.Claim` at n
+  players as a :class:`~exactfair.kernel.problem.Problem` (and the paper's claims by name);
+* :mod:`~exactfair.smt.decide` — the one way a bounded verdict is made: the route (direct, uniqueness per
+  coalition size in :mod:`~exactfair.smt.layered`, one instance per orbit in :mod:`~exactfair.smt.orbits`),
+  then the guards of :mod:`~exactfair.smt.guards` (compiler against exact evaluation, random games, totality
+  and equivariance of relations);
+* :mod:`~exactfair.smt.lemmas` — the paper's inductive-step lemmas (filling
+  :data:`exactfair.kernel.lemma.LEMMAS`); :mod:`~exactfair.smt.local` — all-n verdicts from them and from a
+  user's rule and axiom read on symbolic players;
 * :mod:`~exactfair.smt.algorithm1` — Algorithm 1's relation compiled, and exact run membership;
-* :mod:`~exactfair.smt.prover` — one compiler for every claim, the solver with its guards;
-* :mod:`~exactfair.smt.lemmas` — the inductive-step lemmas and their induction checks;
-* :mod:`~exactfair.claims.engine` — claims over ranges of n, all-n verdicts, repairs;
-* :mod:`~exactfair.claims.search` — mechanism searches (Shapley, ρ-Shapley relations);
-* :mod:`~exactfair.kernel.solvers` — the second solver (cvc5).
+* :mod:`~exactfair.smt.prover` — the paper's claims by name (:func:`~exactfair.smt.prover.prove_claim`).
+
+May import: core, mechanisms, axioms, kernel.
 """

@@ -1,6 +1,6 @@
 """One claim at one n: the solvers' verdict, then the guards that must not contradict it.
 
-:func:`decide` is the only way a bounded verdict about a :class:`~exactfair.claims.api.Claim` is made
+:func:`decide` is the only way a bounded verdict about a :class:`~exactfair.axioms.claim.Claim` is made
 (``exactfair.prove`` and :func:`~exactfair.smt.prover.prove_claim` both call it):
 
 * before solving, an **implicit mechanism** must have a run on every game of the class at n
@@ -25,6 +25,7 @@ import time
 from fractions import Fraction
 
 from ..kernel.verdicts import InternalCheckError, Unknown, Verdict
+from ..kernel.recheck import recheck_refutation
 from . import guards
 
 __all__ = ["decide", "check_operators", "REFERENCE_LICENSE", "reference_licensed"]
@@ -106,7 +107,8 @@ def decide(claim, n: int, *, timeout: float = 60.0, explain: bool = False, shrin
 def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encoding: str, grand_only: bool | None,
             first_player_only: bool | None, smtlib_dir) -> Verdict:
     from ..axioms.registry import get_mechanism
-    from .prover import build_generic, solve
+    from .problem import build_generic
+    from ..kernel.solve import solve
     start = time.perf_counter()
     mech = get_mechanism(claim.mechanism) if claim.mechanism is not None else None
     if mech is not None and not mech.explicit:
@@ -114,7 +116,7 @@ def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encod
         if why is not None:
             if _builtin_mechanism(mech) and not why.startswith("z3 could not decide"):
                 raise InternalCheckError(why)
-            return _refuse(claim, n, start, why + f"; a verdict about its runs would not speak of every game")
+            return _refuse(claim, n, start, why + "; a verdict about its runs would not speak of every game")
         for game in guards.random_games(n, claim.games, guards.seeded_rng(claim.name, n, "runs"), 8):
             if not guards.exact_is_run(mech, game):
                 message = (f"{mech.name}'s exact= on v = {list(map(str, game.values))} is not a run of its relation; "
@@ -148,50 +150,5 @@ def _decide(claim, n: int, *, timeout: float, explain: bool, shrink: bool, encod
                 raise InternalCheckError(f"{claim.name} at n = {n}: the solvers say proved, but the exact checker "
                                          f"refutes it on a random game: {found}")
     elif verdict.verdict == "refuted":
-        _recheck_refutation(claim, verdict)
+        recheck_refutation(claim, verdict)
     return verdict
-
-
-def _recheck_refutation(claim, verdict) -> None:
-    """The witness again, by both exact checkers, independently of the decoder's re-check."""
-    from ..axioms.check import _array_checkable, check_axiom, check_pair
-    from ..axioms.registry import get_mechanism
-    w = verdict.witness
-    if not w.tables:
-        return
-    for game in w.games:
-        for cls in claim.games:
-            if not getattr(game, f"is_{cls}")().holds:
-                raise InternalCheckError(f"{claim.name}: the witness game is not {cls}")
-
-    def both(axiom, tables) -> bool:
-        results = []
-        for method in ("formula", "array"):
-            if method == "array" and not _array_checkable(axiom, tables):
-                continue
-            r = check_pair(tables[0], tables[1], axiom, method=method) if axiom.games == 2 else \
-                check_axiom(axiom, tables[0], method=method)
-            results.append(r.holds)
-        if len(set(results)) > 1:
-            raise InternalCheckError(f"{claim.name}: the array and formula checkers disagree on {axiom.name} for the "
-                                     "witness")
-        return results[0]
-    tables = list(w.tables)
-    if claim.mechanism is not None:
-        mech = get_mechanism(claim.mechanism)
-        for t in tables[:len(w.games)] if claim.conclude != "unique" else tables:
-            if not mech.is_table_of(t):
-                raise InternalCheckError(f"{claim.name}: a witness table is not a table of {mech.name}")
-    single = [a for a in claim.assumptions() if a.games == 1]
-    for t in tables:
-        for a in single:
-            if not both(a, [t]):
-                raise InternalCheckError(f"{claim.name}: a witness table violates the assumption {a.name}")
-    if claim.conclude == "unique":
-        if len(tables) != 2 or tables[0].rewards == tables[1].rewards:
-            raise InternalCheckError(f"{claim.name}: the uniqueness witness does not show two different tables")
-        return
-    failing = [a for a in claim.axioms() if not (both(a, tables[:2]) if a.games == 2 and len(tables) >= 2 else
-                                                both(a, tables[:1]) if a.games == 1 else True)]
-    if not failing:
-        raise InternalCheckError(f"{claim.name}: the witness satisfies every conclusion on re-check")

@@ -27,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import random
 from fractions import Fraction
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Iterable, Sequence
 
 import z3
 
@@ -53,10 +53,10 @@ def code_epoch() -> int:
     """
     import importlib
     ids: list[int] = []
+    from ..kernel import MODULES as KERNEL
     for name in ("exactfair.axioms.logic", "exactfair.axioms", "exactfair.axioms.relations", "exactfair.axioms.registry",
-                 "exactfair.axioms.check", "exactfair.axioms.array_check", "exactfair.kernel.compile", "exactfair.smt.lemmas",
-                 "exactfair.kernel.instances", "exactfair.kernel.generic", "exactfair.kernel.solvers", "exactfair.smt.prover",
-                 "exactfair.smt.decide", "exactfair.smt.layered", "exactfair.kernel.induction", "exactfair.smt.guards"):
+                 "exactfair.axioms.check", "exactfair.axioms.array_check", "exactfair.smt.lemmas", "exactfair.smt.problem",
+                 "exactfair.smt.decide", "exactfair.smt.layered", "exactfair.smt.orbits", "exactfair.smt.guards", *KERNEL):
         module = importlib.import_module(name)
         for key, value in sorted(vars(module).items()):
             if callable(value):

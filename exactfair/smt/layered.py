@@ -46,7 +46,6 @@ def symmetric_claim(claim, n: int) -> bool:
     >>> symmetric_claim(Claim(assume=("R2", "R3", "R5", "F5"), conclude="unique", games="any"), 4)
     True
     """
-    from ..axioms import game_class_formula
     if n < 2:
         return True
     key = (tuple(map(id, claim.assumptions())), claim.assume, claim.games, n, guards.code_epoch())

@@ -349,7 +349,7 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
     instance, a cyclic order, a bounded refutation of a claim proved for all n) raise InternalCheckError.
     """
     from . import guards
-    from ..kernel.induction import induction_order, verify_order
+    from ..kernel.induction import inductive_argument
     from ..kernel.instances import SPECS
     start = time.perf_counter()
     user = {s.name: s for s in user_specs}
@@ -358,28 +358,13 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
     def refused(reason: str) -> Unknown:
         return Unknown(claim.name, "all n", None, time.perf_counter() - start,
                        reason=f"all n not established: {reason}")
-    problems, order = induction_order(names, builders)
-    if problems:
-        return refused("the induction check failed: " + "; ".join(problems[:3]))
-    verify_order(order, names, builders)
-    lemmas = []
-    for name in order:
-        v = _proved_lemma(name, builders[name], user=name in user)
-        if v.verdict not in ("proved", "proved (z3 only)"):
-            if v.verdict == "refuted" and name not in user:
-                return v
-            return refused(f"lemma {name} is {v.verdict}" + (f": {v.reason}" if getattr(v, "reason", "") else
-                                                               f": {v.witness.violation}" if v.verdict == "refuted"
-                                                               else ""))
-        lemmas.append(v)
-    for name in order:
-        spec = user.get(name) or SPECS[name]
-        for n in (3, 4):
-            found = _instances(spec, n)
-            if found:
-                if name in user:
-                    return refused(f"the instances of {name} at n = {n} are not all supplied: {found[0]}")
-                raise InternalCheckError(f"{name} at n = {n}: {found[0]}")
+    specs = {name: user.get(name) or SPECS[name] for name in names}
+    argument_ = inductive_argument(names, builders, specs, set(user), prove=_proved_lemma, supplied=_instances)
+    if argument_.refuted is not None:
+        return argument_.refuted
+    if argument_.refusal is not None:
+        return refused(argument_.refusal)
+    order, lemmas = argument_.order, argument_.lemmas
     mech = None
     if claim.mechanism is not None:
         from ..axioms.registry import get_mechanism
@@ -428,7 +413,7 @@ def license_reference_player() -> bool:
     >>> license_reference_player()
     True
     """
-    from ..claims.api import Claim
+    from ..axioms.claim import Claim
     from .decide import REFERENCE_LICENSE
     from .guards import code_epoch
     epoch = code_epoch()

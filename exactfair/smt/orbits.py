@@ -78,7 +78,7 @@ def decide_by_orbits(claim, n: int, *, timeout: float = 60.0, reference: str = "
     apply (not a single-game claim about a mechanism, something not invariant, a problem sat or undecided)."""
     from ..axioms import game_class_formula
     from ..axioms.registry import get_mechanism
-    from .prover import build_generic
+    from .problem import build_generic
     from ..kernel.solvers import cross_check
     if claim.mechanism is None or claim.conclude == "unique" or claim.game_count() != 1 or n < 2:
         return None

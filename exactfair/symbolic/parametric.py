@@ -34,15 +34,16 @@ from ..core.coalitions import members
 from ..core.errors import ExactfairError, GameDefinitionError
 from ..core.escape import latex_text, markdown_text
 from ..core.exact import to_exact
-from ..core.game import Game, format_coalition
+from ..core.coalitions import format_coalition
+from ..core.game import Game
 from ..axioms.logic import And as LAnd, Compare, Implies as LImplies, Linear, Not as LNot, Or as LOr, Value, _Const
-from ..kernel.verdicts import Proved, Refuted, Unknown, Witness
+from ..kernel.verdicts import Refuted, Unknown, Witness
 
 __all__ = ["ParametricGame", "ParametricTable", "Piece", "parametric_balanced_reciprocity", "axiom_regions"]
 
 
 def _z3(expr: sympy.Basic, env: Mapping[sympy.Symbol, Any]):
-    from ..fairsets.core import to_z3
+    from ..kernel.algebra import to_z3
     return to_z3(expr, env)
 
 

@@ -14,6 +14,7 @@ from . import _aliases
 _aliases.install()                       # old import paths (0.1) keep working: CHANGELOG.md
 
 from .data import examples
+from .smt import lemmas as _paper_lemmas  # noqa: F401  registers the paper's lemmas in the kernel's LEMMAS (kernel.lemma)
 from .axioms import AXIOMS, Axiom, get_axiom
 from .axioms import logic
 from .axioms.check import AxiomResult, Violation, check_axiom, check_axioms, check_pair
@@ -46,3 +47,8 @@ __all__ = [
 ]
 
 _aliases.protect()                       # e.g. the old module path exactfair.explore never hides the function
+
+
+def __getattr__(name: str):
+    """``exactfair.game`` and the other old module paths as attributes, as in 0.1 (CHANGELOG.md)."""
+    return _aliases.attribute(__name__, name)

@@ -1,6 +1,6 @@
 """Old import paths, kept: ``exactfair.game`` is ``exactfair.core.game``, and so on (see CHANGELOG.md).
 
-Version 0.2 moved the modules into layers (ARCHITECTURE.md).  Code written against 0.1 keeps working:
+The modules moved into layers after 0.1.0 (ARCHITECTURE.md).  Code written against 0.1 keeps working:
 an old path imports the module at its new home, and both names refer to the *same* module object, so
 ``monkeypatch.setattr("exactfair.valuation.X", ...)`` still reaches the code that reads ``X``.
 
@@ -19,7 +19,7 @@ import importlib.machinery
 import importlib.util
 import sys
 
-__all__ = ["MOVED", "install", "protect"]
+__all__ = ["MOVED", "install", "protect", "attribute"]
 
 #: old dotted path → new dotted path (the changelog's table, as data).
 MOVED: dict[str, str] = {
@@ -92,6 +92,10 @@ class _Alias(importlib.abc.Loader):
         # the import system stamped the old name's spec on the module; give it back its own
         module.__spec__ = self.spec
 
+    def get_code(self, fullname: str):
+        """``python -m OLD.PATH`` runs the module at its new path (as ``python -m NEW.PATH`` would)."""
+        return importlib.util.find_spec(self.target).loader.get_code(self.target)
+
 
 class _Finder(importlib.abc.MetaPathFinder):
     def find_spec(self, fullname: str, path=None, target=None):
@@ -118,8 +122,22 @@ def protect() -> None:
     for old, new in MOVED.items():
         parent, _, leaf = old.rpartition(".")
         package = sys.modules.get(parent)
-        if package is None or old in sys.modules or not hasattr(package, leaf):
+        if package is None or old in sys.modules or leaf not in vars(package):
             continue
         module = importlib.import_module(new)
         if getattr(package, leaf) is not module:
             sys.modules[old] = module
+
+
+def attribute(package: str, name: str):
+    """An old module as an attribute of its package: ``import exactfair; exactfair.game`` (0.1's package
+    imported its modules, which set these attributes).  The package's ``__getattr__`` calls this.
+
+    >>> import exactfair
+    >>> exactfair.coalitions is importlib.import_module("exactfair.core.coalitions")
+    True
+    """
+    old = f"{package}.{name}"
+    if old in MOVED:
+        return importlib.import_module(old)
+    raise AttributeError(f"module {package!r} has no attribute {name!r}")

@@ -57,6 +57,11 @@ def _edges(name: str, path: Path) -> set[tuple[str, int]]:
             for alias in node.names:
                 if alias.name.startswith("exactfair"):
                     out.add((alias.name, node.lineno))
+        elif (isinstance(node, ast.Call) and node.args and isinstance(node.args[0], ast.Constant)
+              and isinstance(node.args[0].value, str) and node.args[0].value.startswith("exactfair")
+              and (node.func.id if isinstance(node.func, ast.Name) else node.func.attr
+                   if isinstance(node.func, ast.Attribute) else None) in ("import_module", "__import__")):
+            out.add((node.args[0].value, node.lineno))          # an import by name is an import too
     return {(t, line) for t, line in out if t != name}
 
 
@@ -138,22 +143,70 @@ def test_each_layer_says_what_it_holds_and_may_import(name):
 
 
 # --------------------------------------------------------------------------- the kernel
-VERDICT_MAKERS = {"Proved", "ProvedOneSolver", "solver_proved"}
+VERDICT_MAKERS = {"Proved", "ProvedOneSolver", "solver_proved", "with_second_solver"}
 
 
 def _makes_proved(path: Path) -> bool:
-    """Does this module construct ``Proved`` / ``ProvedOneSolver`` or call ``solver_proved`` (under any alias)?"""
+    """Does this module use a maker of "proved" — ``Proved``, ``ProvedOneSolver``, ``solver_proved``,
+    ``with_second_solver`` (under any alias) — other than in ``isinstance``, or subclass a verdict?
+
+    A use is any reference (``cls = Proved if … else Refuted`` counts, not only a call).  A static rule: it
+    cannot see ``getattr(module, "Pro" + "ved")``; ``Proved`` itself refuses to say "proved" without a
+    confirmed second-solver record, whoever builds it.
+    """
     tree = ast.parse(path.read_text(encoding="utf-8"))
     names = set(VERDICT_MAKERS)
     for node in ast.walk(tree):
         if isinstance(node, ast.ImportFrom):
             names |= {a.asname for a in node.names if a.name in VERDICT_MAKERS and a.asname}
+    in_isinstance = set()
     for node in ast.walk(tree):
-        if isinstance(node, ast.Call):
-            f = node.func
-            if (f.id if isinstance(f, ast.Name) else f.attr if isinstance(f, ast.Attribute) else None) in names:
-                return True
+        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in ("isinstance",
+                                                                                                 "issubclass"):
+            in_isinstance |= {id(n) for arg in node.args[1:] for n in ast.walk(arg)}
+    for node in ast.walk(tree):
+        if isinstance(node, ast.ClassDef) and any(
+                (b.id if isinstance(b, ast.Name) else b.attr if isinstance(b, ast.Attribute) else "")
+                in names | {"Verdict"} for b in node.bases):
+            return True
+        name = node.id if isinstance(node, ast.Name) else node.attr if isinstance(node, ast.Attribute) else None
+        if name in names and id(node) not in in_isinstance and isinstance(getattr(node, "ctx", None), ast.Load):
+            return True
     return False
+
+
+def test_the_proved_detector_sees_indirect_uses(tmp_path):
+    """The rule above catches the shapes a "proved" was once built in without a call of ``Proved(...)``."""
+    shapes = ["cls = Proved if ok else Refuted\nv = cls('c', 's', 1)",
+              "from exactfair.kernel.verdicts import Proved as P\nv = P('c', 's', 1)",
+              "import exactfair.kernel.verdicts as V\nv = V.ProvedOneSolver('c', 's', 1)",
+              "v = with_second_solver(w, record)",
+              "class Looks(Verdict):\n    verdict = 'proved'"]
+    for k, text in enumerate(shapes):
+        path = tmp_path / f"m{k}.py"
+        path.write_text(text, encoding="utf-8")
+        assert _makes_proved(path), text
+    innocent = tmp_path / "innocent.py"
+    innocent.write_text("from exactfair.kernel.verdicts import Proved\nok = isinstance(v, (Proved, Refuted))\n",
+                        encoding="utf-8")
+    assert not _makes_proved(innocent)
+
+
+def test_no_verdict_says_proved_without_a_record():
+    """The kernel's own check, whoever builds the verdict: a missing or unconfirmed record is refused."""
+    import dataclasses
+
+    from exactfair.kernel.verdicts import InternalCheckError, Proved, ProvedOneSolver, Verdict, exact
+
+    for record in (None, {}, {"solver": "cvc5", "agrees": None, "answer": "unknown"}, {"solver": "z3", "agrees": True}):
+        with pytest.raises(InternalCheckError):
+            Proved("c", "n = 2", 2, second_solver=record)
+    proof = Proved("c", "n = 2", 2, second_solver=exact("by hand"))
+    with pytest.raises(InternalCheckError):
+        dataclasses.replace(proof, second_solver=None)
+    assert ProvedOneSolver("c", "n = 2", 2).verdict == "proved (z3 only)"
+    with pytest.raises(TypeError):
+        type("Looks", (Verdict,), {"verdict": "proved"})
 
 
 def test_only_the_kernel_and_its_declared_routes_make_a_proved():
@@ -275,3 +328,72 @@ def test_architecture_names_every_layer_and_soundness_points_to_the_kernel():
     from exactfair.kernel import MODULES as KERNEL, ROUTES
     for name in KERNEL + tuple(ROUTES):
         assert importlib.import_module(name).__name__ == name
+
+
+def test_imports_by_name_count(tmp_path):
+    """``importlib.import_module("exactfair.cli")`` or ``__import__("exactfair.cli")`` is an edge like ``import``."""
+    path = tmp_path / "m.py"
+    path.write_text("import importlib\nimportlib.import_module('exactfair.cli')\n__import__('exactfair.claims.api')\n",
+                    encoding="utf-8")
+    assert {t for t, _ in _edges("exactfair.kernel.m", path)} == {"exactfair.cli", "exactfair.claims.api"}
+
+
+def test_the_kernel_names_every_library_it_reaches():
+    """Third-party code anywhere below the kernel (what its imports import, transitively) is named in its docstring."""
+    closure, todo = set(), [m for m in MODULES if m.startswith("exactfair.kernel")]
+    while todo:
+        m = todo.pop()
+        if m in closure or m not in MODULES:
+            continue
+        closure.add(m)
+        todo += [t for t, _ in EDGES[m]]
+    assert not any(layer(m) > LAYERS.index("kernel") for m in closure)
+    found = set()
+    for name in closure:
+        for node in ast.walk(ast.parse(MODULES[name].read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                found |= {a.name.split(".")[0] for a in node.names}
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                found.add((node.module or "").split(".")[0])
+    third = found - set(sys.stdlib_module_names) - {"__future__", "exactfair"}
+    doc = importlib.import_module("exactfair.kernel").__doc__.lower()
+    assert third and all(lib.lower() in doc for lib in third), sorted(lib for lib in third if lib.lower() not in doc)
+
+
+def test_the_verdict_cache_fingerprint_covers_the_trusted_code(monkeypatch):
+    """Replacing a function in any kernel, specification or smt-route module changes code_epoch (cached
+    verdicts are then recomputed, never reused)."""
+    from exactfair.kernel import MODULES as KERNEL, ROUTES, SPECIFICATION
+    from exactfair.smt.guards import code_epoch
+
+    for name in (*KERNEL, *SPECIFICATION, *(r for r in ROUTES if r.startswith("exactfair.smt."))):
+        module = importlib.import_module(name)
+        target = next(k for k, v in sorted(vars(module).items()) if callable(v) and not k.startswith("__"))
+        before = code_epoch()
+        with monkeypatch.context() as m:
+            m.setattr(module, target, lambda *a, **k: None)
+            assert code_epoch() != before, f"{name}.{target}"
+        assert code_epoch() == before
+
+
+def test_old_paths_as_attributes_and_names_kept():
+    """What 0.1 code did besides importing a path: attributes of the package, names of moved helpers."""
+    import subprocess
+
+    code = ("import exactfair; print(exactfair.game.Game.__module__, exactfair.explore.__module__); "
+            "from exactfair.cli import MECHANISM_HELP; from exactfair.smt.decide import _recheck_refutation; "
+            "from exactfair.commands import cmd_rewards, load_game; "
+            "from exactfair.kernel.lemma import LEMMAS; print(sorted(LEMMAS)[:2])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["exactfair.core.game exactfair.claims.explore", "['L-F1', 'L-F2']"]
+    with pytest.raises(AttributeError):
+        exactfair.nonesuch
+
+
+@pytest.mark.parametrize("module", ["exactfair", "exactfair.cli"])
+def test_python_m_runs_the_command(module):
+    import subprocess
+
+    run = subprocess.run([sys.executable, "-m", module, "rewards", "theorem5", "--min-size", "3"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and run.stdout.splitlines()[0].split() == ["C", "{1,2,3}"], run.stderr

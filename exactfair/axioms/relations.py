@@ -1,7 +1,8 @@
 """Mechanism relations written once in the formula language of :mod:`exactfair.axioms.logic`.
 
-No solver is imported here: the bounded z3 encodings (:mod:`exactfair.smt.algorithm1`), the
-inductive-step lemmas and any other back-end compile these same formulas.
+No solver is imported here: the bounded z3 encodings (:mod:`exactfair.kernel.compile`), the inductive-step
+lemmas and any other back-end compile these same formulas; evaluated exactly they decide whether a table is a
+run (:meth:`exactfair.axioms.registry.Mechanism.is_table_of`).
 """
 
 from __future__ import annotations

@@ -28,7 +28,7 @@ import time
 import traceback
 from typing import Callable, Sequence
 
-from ..kernel.verdicts import Verdict, with_second_solver
+from ..kernel.verdicts import Verdict
 from .checks import (  # noqa: F401  (F3_WITNESS, PAPER_TABLES: this module's names before the split)
     F3_WITNESS, PAPER_TABLES, _corollary4_claim, _eq56, _example1_loses, _example1_table, _example1_vprime, _finding_f3_forced, _finding_f3_shapley, _finding_landscape, _lemma, _named, _post, _prove, _sim, _theorem5, _theorem5_tables,
 )
@@ -167,14 +167,12 @@ def run_claim_record(claim_id: str, n_max: int = 4, timeout: float = 60.0) -> di
     _fresh_solver_context()
     try:
         v = claim.check(Scope(n_max, timeout))
-        if v.second_solver is None and v.verdict == "proved" and _solver_based(claim):
-            v = with_second_solver(v, None)          # a solver answer nobody re-checked: z3 only, never plain
         record = {"id": claim.id, "source": claim.source, "statement": claim.statement, "method": claim.method,
                   "verdict": v.verdict, "scope": v.scope, "witness": _witness_line(v) or None,
                   "details": [d for d in v.details if d], "seconds": round(time.perf_counter() - start, 2),
                   "claim": claim.claim.to_dict() if claim.claim is not None else None,
                   "live_premises": v.live_premises,
-                  "second_solver": v.second_solver or {"applicable": False, "why": _no_solver_reason(claim)}}
+                  "second_solver": v.second_solver or {"applicable": False, "why": _no_record(v)}}
         if v.verdict == "refuted":
             record["witness_full"] = v.witness.to_dict()
             record["witness_text"] = v.witness.render()
@@ -198,12 +196,11 @@ def _fresh_solver_context() -> None:
         z3.z3._main_ctx = None
 
 
-def _solver_based(entry: "Entry") -> bool:
-    return "z3" in entry.method or "lemma" in entry.method
-
-
-def _no_solver_reason(entry: "Entry") -> str:
-    return "exact computation: no solver is involved"
+def _no_record(v: Verdict) -> str:
+    """What a verdict without a second-solver record rests on (a "proved" always carries one)."""
+    if v.verdict == "refuted":
+        return "a refutation: its witness is re-checked in exact arithmetic"
+    return f"{v.verdict}: no proof to confirm"
 
 
 def select(pattern: str | None) -> list[str]:

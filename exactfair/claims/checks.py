@@ -13,7 +13,8 @@ from typing import Callable, Sequence
 
 import sympy
 
-from ..kernel.verdicts import Proved, Refuted, Verdict, Witness, solver_proved, summarize_guards, with_second_solver
+from ..kernel.verdicts import (Proved, Refuted, Verdict, Witness, exact, solver_proved, summarize_guards,
+                               with_second_solver)
 
 from .entry import Scope
 
@@ -47,7 +48,7 @@ def _compare_table(claim: str, table, printed: dict) -> Verdict:
         return Refuted(claim, "exact", table.n, time.perf_counter() - start, (),
                        Witness(tables=(table,), violation="; ".join(diffs)))
     return Proved(claim, f"exact, {sum(len(r) for r in printed.values())} printed entries", table.n,
-                  time.perf_counter() - start)
+                  time.perf_counter() - start, second_solver=exact("the table computed in exact arithmetic"))
 
 
 def _example1_table(scope: Scope) -> Verdict:
@@ -76,7 +77,8 @@ def _example1_vprime(scope: Scope) -> Verdict:
     drop = after[2, (1, 2, 3, 4)] < before[2, (1, 2, 3, 4)]
     if rise and all(same) and drop:
         return Proved("paper.example1.vprime", "exact", 4, time.perf_counter() - start,
-                      ("{1,3}: both rewards rise 4 → 5; N: (5,5,8,9) → (5,4,8,9): players 1, 3 unchanged, 2 drops",))
+                      ("{1,3}: both rewards rise 4 → 5; N: (5,5,8,9) → (5,4,8,9): players 1, 3 unchanged, 2 drops",),
+                      second_solver=exact("both tables computed in exact arithmetic"))
     return Refuted("paper.example1.vprime", "exact", 4, time.perf_counter() - start, (),
                    Witness(violation=f"rise={rise}, unchanged={same}, player 2 drops={drop}"))
 
@@ -88,7 +90,8 @@ def _example1_loses(scope: Scope) -> Verdict:
     t = balanced_reciprocity(examples.example1(), method="reference")
     a, b = t[2, (2, 3, 4)], t[2, (1, 2, 3, 4)]
     cls = Proved if b < a else Refuted
-    kwargs = {} if b < a else {"witness": Witness(violation=f"{a} → {b}")}
+    kwargs = ({"second_solver": exact("the table computed in exact arithmetic")} if b < a
+              else {"witness": Witness(violation=f"{a} → {b}")})
     return cls("paper.example1.loses-value", "exact", 4, time.perf_counter() - start,
                (f"M_2^{{2,3,4}} = {a} > M_2^N = {b}",), **kwargs)
 
@@ -184,7 +187,7 @@ def _theorem5(scope: Scope) -> Verdict:
     w = theorem5_verdict(shapley_of="subgame")
     if v.verdict == w.verdict == "proved":
         return Proved("paper.theorem5", "the Theorem 5 game, every rho in (0, 1], both readings of φ", 3,
-                      v.seconds + w.seconds, v.details)
+                      v.seconds + w.seconds, v.details, second_solver=v.second_solver)
     return v if v.verdict != "proved" else w
 
 
@@ -207,7 +210,8 @@ def _theorem5_tables(scope: Scope) -> Verdict:
     return Proved("paper.theorem5.tables", "exact; irrational values certified by interval arithmetic", 3,
                   time.perf_counter() - start,
                   (f"ρ = 1 and Algorithm 1 tables as printed; at ρ = log2(3) − 1: r_1^{{1,2}} = 2 exactly, "
-                   f"r_1^{{1,3}} = {r13} ∈ (2.1035, 2.1037)",))
+                   f"r_1^{{1,3}} = {r13} ∈ (2.1035, 2.1037)",),
+                  second_solver=exact("exact tables; irrational values certified by interval arithmetic"))
 
 
 def _lemma(name: str, claim: str) -> Callable[[Scope], Verdict]:
@@ -335,6 +339,7 @@ def _finding_f3_shapley(scope: Scope) -> Verdict:
     holds = {a: check_axiom(a, table, method="formula").holds for a in ("F5", "R5", "F3", "R3")}
     if holds["F5"] and holds["R5"] and holds["F3"] and not holds["R3"]:
         return Proved("finding.F3.not-forced-by-F5-R5", "the F3 witness game (n = 4)", 4,
-                      time.perf_counter() - start, ("per-subgame Shapley: F5, R5, F3 hold, R3 fails",))
+                      time.perf_counter() - start, ("per-subgame Shapley: F5, R5, F3 hold, R3 fails",),
+                      second_solver=exact("the table and its axioms checked in exact arithmetic"))
     return Refuted("finding.F3.not-forced-by-F5-R5", "the F3 witness game (n = 4)", 4, time.perf_counter() - start,
                    (), Witness(violation=f"per-subgame Shapley table: {holds}"))

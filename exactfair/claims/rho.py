@@ -22,7 +22,7 @@ from ..core.errors import ExactfairError
 from ..core.exact import sign
 from ..core.game import Game
 from ..mechanisms.shapley import shapley_of_subgame
-from ..kernel.verdicts import Proved, Refuted, Witness
+from ..kernel.verdicts import Proved, Refuted, Witness, exact
 
 __all__ = ["RHO", "f5_condition", "f5_rho_set", "theorem5_verdict", "r4_rho_set", "axiom_rho_sets"]
 
@@ -114,13 +114,15 @@ def theorem5_verdict(game: Game | None = None, shapley_of: str = "grand") -> Pro
             detail = (f"F5 in {{1,2}} needs rho = {a} ≈ {sympy.N(a, 10)}; F5 in {{1,3}} needs rho = {b} ≈ "
                       f"{sympy.N(b, 10)}; certified different")
             return Proved("theorem5", "the Theorem 5 game, every rho in (0, 1]", game.n,
-                          time.perf_counter() - start, (detail,))
+                          time.perf_counter() - start, (detail,),
+                          second_solver=exact("exact solution sets in rho; roots separated by certified intervals"))
         return Refuted("theorem5", "the Theorem 5 game", game.n, time.perf_counter() - start,
                        witness=Witness((game,), (), f"rho = {a} satisfies F5 in both {{1,2}} and {{1,3}}"))
     common = s12.intersect(s13)
     if common == sympy.EmptySet:
         return Proved("theorem5", "the Theorem 5 game, every rho in (0, 1]", game.n, time.perf_counter() - start,
-                      (f"F5 in {{1,2}}: rho ∈ {s12}; in {{1,3}}: rho ∈ {s13}; disjoint",))
+                      (f"F5 in {{1,2}}: rho ∈ {s12}; in {{1,3}}: rho ∈ {s13}; disjoint",),
+                      second_solver=exact("exact solution sets in rho (sympy), their intersection empty"))
     return Refuted("theorem5", "the Theorem 5 game", game.n, time.perf_counter() - start,
                    witness=Witness((game,), (), f"rho ∈ {common} satisfies F5 in both"))
 

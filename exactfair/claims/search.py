@@ -2,7 +2,7 @@
 
 Mechanisms are encoded exactly:
 
-* ``balanced-reciprocity`` — Algorithm 1 as a relation (:mod:`exactfair.smt.algorithm1`);
+* ``balanced-reciprocity`` — Algorithm 1 as a relation (:mod:`exactfair.axioms.relations`);
 * ``shapley`` — linear in v;
 * ``rho-shapley`` with rational ρ = p/q — the Shapley value φ of the whole game
   (linear), φ*_C as an auxiliary variable (``φ*_C ≥ φ_i``, equal to one of them), the ratio

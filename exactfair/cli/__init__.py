@@ -20,9 +20,9 @@ from typing import Sequence
 
 from ..core.errors import ExactfairError, InexactValueError, UserCodeError
 from . import bargain, check, claims, explore, prove, rewards, search, valuate
-from .common import _error, _Parser
+from .common import MECHANISM_HELP, _error, _Parser
 
-__all__ = ["main", "build_parser", "COMMANDS"]
+__all__ = ["main", "build_parser", "COMMANDS", "MECHANISM_HELP"]
 
 #: The commands, in the order ``exactfair --help`` lists them: name → module with ``add_parser`` and ``run``.
 COMMANDS = {"rewards": rewards, "check": check, "prove": prove, "search": search, "claims": claims,
@@ -123,6 +123,3 @@ def _run(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     parser.error(f"unknown command {args.command!r}")
     return 2
 
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

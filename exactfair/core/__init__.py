@@ -12,5 +12,5 @@ limits, progress lines, worker processes, atomic output files, running users' co
 Constructors of a Game that need a higher layer (``Game.from_function``, ``from_pydvl``, ``from_shapiq``)
 are registered into :data:`exactfair.core.game.CONSTRUCTORS` by :mod:`exactfair.data` when it is imported.
 
-May import: nothing of exactfair (only the standard library, NumPy and sympy).
+May import: nothing of exactfair (third-party: NumPy, sympy and mpmath; pandas and matplotlib for display only).
 """

@@ -16,7 +16,9 @@ import sympy
 import z3
 
 from ..core.errors import ExactfairError
-from ..kernel.verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
+from ..kernel.solvers import recording
+from ..kernel.verdicts import (InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness, combine_agreements,
+                                exact, solver_proved)
 from ..kernel.compile import to_fraction
 from .core import FairSet, StrategicGame, evaluate_at, point_in, to_z3
 
@@ -32,9 +34,15 @@ def _env(symbols) -> dict:
 
 
 def _solver(timeout: float):
-    """A z3 solver whose answers are re-checked by cvc5 when the caller records them (the claims catalogue)."""
+    """A z3 solver whose every sat/unsat answer is re-checked by cvc5 inside :func:`recording` (each check here
+    records its own, so a "proved" from this module is plain only when cvc5 agreed)."""
     from ..kernel.solvers import CheckedSolver
     return CheckedSolver(timeout)
+
+
+def _by_solver(claim: str, scope: str, n: int, start: float, log: list, details: tuple = ()) -> Verdict:
+    """A proof resting on the z3 answers in ``log``: plain "proved" only when cvc5 agreed with each."""
+    return solver_proved(claim, scope, n, time.perf_counter() - start, details, second_solver=combine_agreements(log))
 
 
 def _point(model, env) -> dict:
@@ -57,11 +65,12 @@ def _decide(claim: str, scope: str, game: StrategicGame, counterexample: sympy.B
             timeout: float, start: float, details: tuple = ()) -> Verdict:
     """Proved if ``domain ∧ counterexample`` is unsat; else Refuted with an exactly re-checked point."""
     env = _env(game.symbols())
-    s = _solver(timeout)
-    s.add(to_z3(game.domain(), env), to_z3(counterexample, env))
-    answer = s.check()
+    with recording() as log:
+        s = _solver(timeout)
+        s.add(to_z3(game.domain(), env), to_z3(counterexample, env))
+        answer = s.check()
     if answer == z3.unsat:
-        return Proved(claim, scope, game.n, time.perf_counter() - start, details)
+        return _by_solver(claim, scope, game.n, start, log, details)
     if answer == z3.sat:
         try:
             point = _point(s.model(), env)
@@ -112,7 +121,8 @@ def check_nonempty_convex_values(fs: FairSet, timeout: float = 30.0) -> Verdict:
     start = time.perf_counter()
     if not isinstance(fs.value, tuple):
         return Proved(f"f{fs.player + 1} has non-empty convex values", "all r ∈ R", fs.game.n,
-                      time.perf_counter() - start, ("single-valued: every value is a point",))
+                      time.perf_counter() - start, ("single-valued: every value is a point",),
+                      second_solver=exact("single-valued: every value is a point"))
     lo, hi = fs.value
     bad = lo > hi
     return _decide(f"f{fs.player + 1} has non-empty convex values", "all r ∈ R", fs.game, bad,
@@ -153,6 +163,7 @@ def check_closed_graph(fs: FairSet, timeout: float = 30.0) -> Verdict:
     start = time.perf_counter()
     claim = f"f{fs.player + 1} has a closed graph"
     exprs = list(fs.value) if isinstance(fs.value, tuple) else [fs.value]
+    steps = []
     for expr in exprs:
         for boundary, left, right in _discontinuities(expr):
             bad = sympy.And(boundary, sympy.Ne(left, right))
@@ -161,8 +172,13 @@ def check_closed_graph(fs: FairSet, timeout: float = 30.0) -> Verdict:
                                                     f"{evaluate_at(r, pt)}", timeout, start)
             if v.verdict != "proved":
                 return v
-    return Proved(claim, "all r ∈ R", fs.game.n, time.perf_counter() - start,
-                  ("continuous: polynomials, Min, Max, and Piecewise switches that agree on their boundaries",))
+            steps.append(v.second_solver)
+    why = "continuous: polynomials, Min, Max, and Piecewise switches that agree on their boundaries"
+    if steps:
+        return solver_proved(claim, "all r ∈ R", fs.game.n, time.perf_counter() - start, (why,),
+                             second_solver=combine_agreements(steps))
+    return Proved(claim, "all r ∈ R", fs.game.n, time.perf_counter() - start, (why,),
+                  second_solver=exact("no Piecewise switch: polynomials, Min and Max are continuous"))
 
 
 def check_fixed_points(fs: FairSet, claimed: sympy.Basic | FairSet, name: str, timeout: float = 30.0) -> Verdict:
@@ -239,7 +255,8 @@ def check_nonempty(game: StrategicGame, region: sympy.Basic, claim: str = "F is 
         point = _point(s.model(), env)
         if not (point_in(game.domain(), point) and point_in(region, point)):
             raise InternalCheckError(f"{claim}: the point {_fmt(point)} does not re-check")
-        return Proved(claim, "R", game.n, time.perf_counter() - start, (f"contains {_fmt(point)}",))
+        return Proved(claim, "R", game.n, time.perf_counter() - start, (f"contains {_fmt(point)}",),
+                      second_solver=exact("an exact point of the set, re-checked by exact arithmetic"))
     if answer == z3.unsat:
         return Refuted(claim, "R", game.n, time.perf_counter() - start, (),
                        Witness(violation="the set is empty (unsat)"))
@@ -338,28 +355,31 @@ def check_unique_pareto(game: StrategicGame, region: sympy.Basic, point: dict, c
     us = [to_z3(u, env) for u in game.utilities]
     star = [sympy.Rational(v.numerator, v.denominator) for v in (evaluate_at(u, pt) for u in game.utilities)]
     star_z3 = [z3.RealVal(str(v)) for v in star]
-    s = _solver(timeout)
-    s.add(dom, reg, z3.And([a >= b for a, b in zip(us, star_z3)]), z3.Or([a > b for a, b in zip(us, star_z3)]))
-    if s.check() == z3.sat:
+    with recording() as log:
+        s = _solver(timeout)
+        s.add(dom, reg, z3.And([a >= b for a, b in zip(us, star_z3)]), z3.Or([a > b for a, b in zip(us, star_z3)]))
+        dominated = s.check() == z3.sat
+        if not dominated:
+            ideal = True
+            for u, b in zip(us, star_z3):
+                s = _solver(timeout)
+                s.add(dom, reg, u > b)
+                if s.check() != z3.unsat:
+                    ideal = False
+            same = _solver(timeout)
+            same.add(dom, reg, z3.And([a == b for a, b in zip(us, star_z3)]),
+                     z3.Or([env[sym] != z3.RealVal(str(val)) for sym, val in pt.items()]))
+            alone = same.check() == z3.unsat
+    if dominated:
         other = _point(s.model(), env)
         if not pareto_dominates(game, other, pt):
             raise InternalCheckError("dominating point does not re-check")
         return Refuted(claim, "F", game.n, time.perf_counter() - start, (),
                        Witness(violation=f"{_fmt(other)} dominates {_fmt(pt)}", points=(_show(other), _show(pt))))
-    ideal = True
-    for u, b in zip(us, star_z3):
-        s = _solver(timeout)
-        s.add(dom, reg, u > b)
-        if s.check() != z3.unsat:
-            ideal = False
-    same = _solver(timeout)
-    same.add(dom, reg, z3.And([a == b for a, b in zip(us, star_z3)]),
-             z3.Or([env[sym] != z3.RealVal(str(val)) for sym, val in pt.items()]))
-    alone = same.check() == z3.unsat
     if ideal and alone:
-        return Proved(claim, "F", game.n, time.perf_counter() - start,
-                      ("the point maximises every utility over F and is the only point of F with its utilities; "
-                       "so it dominates every other point",))
+        return _by_solver(claim, "F", game.n, start, log,
+                          ("the point maximises every utility over F and is the only point of F with its utilities; "
+                           "so it dominates every other point",))
     for order in _orders(game.n):
         opt = lexicographic_optimum(game, region, order, timeout)
         other = opt["point_exact"]
@@ -393,11 +413,12 @@ def check_all_pareto(game: StrategicGame, region: sympy.Basic, claim: str, timeo
     reg, reg2 = to_z3(region, env), to_z3(region.subs(primed), env)
     us = [to_z3(u, env) for u in game.utilities]
     us2 = [to_z3(u.subs(primed), env) for u in game.utilities]
-    s = _solver(timeout)
-    s.add(dom, dom2, reg, reg2, z3.And([b >= a for a, b in zip(us, us2)]), z3.Or([b > a for a, b in zip(us, us2)]))
-    answer = s.check()
+    with recording() as log:
+        s = _solver(timeout)
+        s.add(dom, dom2, reg, reg2, z3.And([b >= a for a, b in zip(us, us2)]), z3.Or([b > a for a, b in zip(us, us2)]))
+        answer = s.check()
     if answer == z3.unsat:
-        return Proved(claim, "F", game.n, time.perf_counter() - start)
+        return _by_solver(claim, "F", game.n, start, log)
     if answer == z3.sat:
         both = _point(s.model(), env)
         r = {k: both[k] for k in syms}

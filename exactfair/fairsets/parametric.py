@@ -25,7 +25,7 @@ from typing import Any, Mapping
 import sympy
 import z3
 
-from ..kernel.verdicts import Proved, Unknown, Verdict
+from ..kernel.verdicts import Unknown, Verdict, combine_agreements, solver_proved, with_second_solver
 from .core import StrategicGame, parse_exact, to_z3
 
 __all__ = ["validity_condition", "translate_linear"]
@@ -85,7 +85,9 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
                        timeout: float = 60.0) -> tuple[sympy.Basic, Verdict]:
     """Exact condition on the parameters for ``fmap`` to map R into [0, 1], and its proof.
 
-    ``parameters``: name → (lower, upper) bounds (either may be None).
+    ``parameters``: name → (lower, upper) bounds (either may be None).  Every solver answer the condition
+    rests on (signs of denominators, redundant conjuncts dropped, sufficiency) is re-checked by cvc5; a
+    "proved" is plain only when cvc5 agreed with each.
 
     >>> g = StrategicGame.two_by_two("p", "q", "2*q - p", "2*p - q")
     >>> cond, verdict = validity_condition(g, "Min(p, (b - c*a + (1 + 2*c)*q)/(2 + c))",
@@ -93,6 +95,14 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
     >>> cond, verdict.verdict
     (-a*c + b >= 0, 'proved')
     """
+    from ..kernel.solvers import recording
+    with recording() as log:
+        cond, verdict = _validity_condition(game, fmap, parameters, player=player, timeout=timeout)
+    return cond, with_second_solver(verdict, combine_agreements(log))
+
+
+def _validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, tuple], *, player: int,
+                        timeout: float) -> tuple[sympy.Basic, Verdict]:
     start = time.perf_counter()
     psyms = {name: sympy.Symbol(name, real=True) for name in parameters}
     env_names = dict(game.symbol_map())
@@ -136,16 +146,18 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
     # proof of sufficiency
     domain = to_z3(game.domain(), env)
     fz = to_z3(f, env)
-    from ..kernel.solvers import CheckedSolver
-    s = CheckedSolver(timeout)
-    s.add(bounds_z3, to_z3(candidate, env), domain, z3.Or(fz < 0, fz > 1))
-    answer = s.check()
+    from ..kernel.solvers import CheckedSolver, recording
+    with recording() as log:
+        s = CheckedSolver(timeout)
+        s.add(bounds_z3, to_z3(candidate, env), domain, z3.Or(fz < 0, fz > 1))
+        answer = s.check()
     claim = f"f maps R into [0, 1] ⇔ {candidate}"
     scope = f"all parameters with {bounds}" if bound_parts else "all real parameters"
     if answer == z3.unsat:
-        return candidate, Proved(claim, scope, game.n, time.perf_counter() - start,
-                                 ("necessary: each conjunct is the statement at a vertex of R; "
-                                  "sufficient: z3 (nonlinear real arithmetic) finds no parameter and point violating it",))
+        return candidate, solver_proved(claim, scope, game.n, time.perf_counter() - start,
+                                        ("necessary: each conjunct is the statement at a vertex of R; "
+                                         "sufficient: z3 (nonlinear real arithmetic) finds no parameter and point "
+                                         "violating it",), second_solver=combine_agreements(log))
     if answer == z3.sat:
         return candidate, Unknown(claim, scope, game.n, time.perf_counter() - start,
                                   reason=f"the vertex condition is not sufficient for this map: {s.model()}")

@@ -15,7 +15,8 @@ from typing import Callable
 
 import sympy
 
-from ..kernel.verdicts import Proved, Refuted, Verdict, Witness
+from ..kernel.solvers import recording
+from ..kernel.verdicts import Proved, Refuted, Verdict, Witness, combine_agreements, exact, solver_proved
 from .analysis import (
     bargaining_set, check_all_pareto, check_closed_graph, check_equal, check_fixed_points, check_maps_into_simplex,
     check_nonempty, check_nonempty_convex_values, check_subset, check_unique_pareto, lexicographic_optimum,
@@ -112,8 +113,9 @@ def _all(claim: str, verdicts: list[Verdict]) -> Verdict:
     for v in verdicts:
         if v.verdict != "proved":
             return v
-    return Proved(claim, "; ".join(dict.fromkeys(v.scope for v in verdicts)), verdicts[0].n if verdicts else None,
-                  seconds, tuple(f"{v.claim}: proved" for v in verdicts))
+    return solver_proved(claim, "; ".join(dict.fromkeys(v.scope for v in verdicts)),
+                         verdicts[0].n if verdicts else None, seconds, tuple(f"{v.claim}: proved" for v in verdicts),
+                         second_solver=combine_agreements([v.second_solver for v in verdicts]))
 
 
 def _validity(b: Bargain) -> list[Verdict]:
@@ -129,9 +131,12 @@ def _claim_nonempty_pareto(b: Bargain) -> Verdict:
     nonempty = check_nonempty(b.game, region, f"F of {b.name} is non-empty")
     if nonempty.verdict != "proved":
         return nonempty
-    opt = lexicographic_optimum(b.game, region)
-    return Proved(f"F of {b.name} is non-empty and contains a Pareto optimum", "F", 2, time.perf_counter() - start,
-                  (nonempty.details[0], f"lexicographic Pareto optimum {opt['point']} (utilities {opt['values']})"))
+    with recording() as log:
+        opt = lexicographic_optimum(b.game, region)
+    return solver_proved(f"F of {b.name} is non-empty and contains a Pareto optimum", "F", 2,
+                         time.perf_counter() - start,
+                         (nonempty.details[0], f"lexicographic Pareto optimum {opt['point']} (utilities {opt['values']})"),
+                         second_solver=combine_agreements([nonempty.second_solver] + log))
 
 
 def _kite(b: Bargain) -> Verdict:
@@ -144,7 +149,8 @@ def _kite(b: Bargain) -> Verdict:
     text = ", ".join(f"({x}, {y})" for x, y in vertices)
     if ok:
         return Proved("F is a kite", "exact polygon of F", 2, time.perf_counter() - start,
-                      (f"vertices {text}; two pairs of equal adjacent sides, symmetric about p = q",))
+                      (f"vertices {text}; two pairs of equal adjacent sides, symmetric about p = q",),
+                      second_solver=exact("the polygon of F computed in exact arithmetic"))
     return Refuted("F is a kite", "exact polygon of F", 2, time.perf_counter() - start, (),
                    Witness(violation=f"vertices {text}"))
 
@@ -152,12 +158,14 @@ def _kite(b: Bargain) -> Verdict:
 def _underspecified(b: Bargain) -> Verdict:
     start = time.perf_counter()
     region = b.region()
-    a = lexicographic_optimum(b.game, region, [0, 1])
-    c = lexicographic_optimum(b.game, region, [1, 0])
+    with recording() as log:
+        a = lexicographic_optimum(b.game, region, [0, 1])
+        c = lexicographic_optimum(b.game, region, [1, 0])
     if a["point"] != c["point"]:
-        return Proved("the outcome depends on how the Pareto optimum is chosen", "F", 2,
-                      time.perf_counter() - start,
-                      (f"order (U1, U2) picks {a['point']}; order (U2, U1) picks {c['point']}",))
+        return solver_proved("the outcome depends on how the Pareto optimum is chosen", "F", 2,
+                             time.perf_counter() - start,
+                             (f"order (U1, U2) picks {a['point']}; order (U2, U1) picks {c['point']}",),
+                             second_solver=combine_agreements(log))
     return Refuted("the outcome depends on how the Pareto optimum is chosen", "F", 2, time.perf_counter() - start,
                    (), Witness(violation=f"both orders pick {a['point']}"))
 
@@ -174,6 +182,7 @@ def _parametric() -> Verdict:
     p, q = g.symbols()
     f = sympy.Min(p, (b - c * a + (1 + 2 * c) * q) / (2 + c)).subs({a: 1, b: 0, c: sympy.Rational(1, 2), p: 1, q: 0})
     return Proved("Example 2's maps are valid exactly when " + str(cond), verdict.scope, 2, verdict.seconds,
+                  second_solver=verdict.second_solver, details=
                   (f"from b − U2 ≥ c·(a − U1), i.e. p ≤ (b − c·a + (1 + 2c)·q)/(2 + c); holds for the post's "
                    f"(a, b, c) = (1.1, 0.8, 0.1): {holds}; fails for (1, 0, 1/2): {fails} — there f1(1, 0) = {f} < 0",)
                   + verdict.details)

@@ -7,10 +7,9 @@
   dependencies (a depth-first search), and their order;
 * :func:`verify_order` — an independent second check of that order: every lemma's dependencies come
   strictly before it.  A wrong order (a cycle the search missed) is an internal error;
-* :func:`inductive_argument` — the kernel's whole part of an all-n proof: the order checked twice,
-  every lemma proved (z3, cvc5 re-checking each case), every lemma's hypotheses supplied by the
-  whole-table encoding at n = 3, 4 (:mod:`exactfair.kernel.instances`).  The caller
-  (:func:`exactfair.smt.local.finish`) may only add refusals (the guards) before it reports "proved".
+
+:func:`exactfair.kernel.argument.inductive_argument` puts these checks together with the lemma proofs and
+the instance checks.
 
 >>> from exactfair.kernel.lemma import LEMMAS
 >>> check_induction("L-F5", LEMMAS["L-F5"]())
@@ -21,14 +20,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Any, Callable
+from typing import Callable
 
-from .verdicts import InternalCheckError, Verdict
-from .lemma import LEMMAS, LemmaCase, prove_lemma
+from .verdicts import InternalCheckError
+from .lemma import LEMMAS, LemmaCase
 
-__all__ = ["check_induction", "induction_order", "verify_order", "lemma_dependencies", "inductive_argument",
-           "Argument"]
+__all__ = ["check_induction", "induction_order", "verify_order", "lemma_dependencies"]
 
 
 def _rewards_at_c(case: LemmaCase, formula) -> list[str]:
@@ -132,61 +129,3 @@ def verify_order(order: list[str], names: list[str], builders: dict[str, Callabl
             if position[d] >= position[name]:
                 raise InternalCheckError(f"the all-n argument uses {name} before {d}, on which it rests (a circular or "
                                          "unordered induction)")
-
-
-@dataclass
-class Argument:
-    """What :func:`inductive_argument` established: the order, the lemmas' verdicts, or why not."""
-
-    order: list[str]
-    lemmas: list[Verdict] = field(default_factory=list)
-    refusal: str | None = None           # the argument does not go through (a user's lemma, a failed check)
-    refuted: Verdict | None = None       # a paper lemma is false: its verdict, with the local countermodel
-
-    @property
-    def holds(self) -> bool:
-        return self.refusal is None and self.refuted is None
-
-
-def _prove(name: str, build: Callable, *, user: bool) -> Verdict:
-    return prove_lemma(name, build(), dead_cases="refuse" if user else "error")
-
-
-def inductive_argument(names: list[str], builders: dict[str, Callable], specs: dict[str, Any],
-                       user: set[str] | frozenset[str] = frozenset(), *, supplied: Callable,
-                       prove: Callable = _prove) -> Argument:
-    """The lemmas ``names`` as an inductive argument: order, proofs and instances, each checked.
-
-    ``builders[name]()`` gives a lemma's cases, ``specs[name]`` its :class:`~exactfair.kernel.instances.LemmaSpec`;
-    ``user``: the lemmas built from a user's definitions (a failure there refuses, where a paper lemma's
-    failure is an internal error).  ``supplied(spec, n)`` lists the hypotheses the whole-table encoding does
-    not supply (:func:`~exactfair.kernel.instances.check_instances`, which itself uses this module);
-    ``prove`` defaults to :func:`~exactfair.kernel.lemma.prove_lemma` (callers may pass cached versions).
-
-    >>> from exactfair.kernel.instances import SPECS, check_instances
-    >>> a = inductive_argument(["L-F5"], LEMMAS, SPECS, supplied=check_instances)
-    >>> a.holds, a.order, [v.verdict for v in a.lemmas]
-    (True, ['L-F5'], ['proved'])
-    """
-    problems, order = induction_order(names, builders)
-    if problems:
-        return Argument(order, refusal="the induction check failed: " + "; ".join(problems[:3]))
-    verify_order(order, names, builders)
-    lemmas: list[Verdict] = []
-    for name in order:
-        v = prove(name, builders[name], user=name in user)
-        if v.verdict not in ("proved", "proved (z3 only)"):
-            if v.verdict == "refuted" and name not in user:
-                return Argument(order, lemmas, refuted=v)
-            reason = getattr(v, "reason", "") or (v.witness.violation if v.verdict == "refuted" else "")
-            return Argument(order, lemmas, refusal=f"lemma {name} is {v.verdict}" + (f": {reason}" if reason else ""))
-        lemmas.append(v)
-    for name in order:
-        for n in (3, 4):
-            found = supplied(specs[name], n)
-            if found:
-                if name in user:
-                    return Argument(order, lemmas, refusal=f"the instances of {name} at n = {n} are not all "
-                                                           f"supplied: {found[0]}")
-                raise InternalCheckError(f"{name} at n = {n}: {found[0]}")
-    return Argument(order, lemmas)

@@ -36,7 +36,7 @@ import z3
 from ..core.coalitions import members, subsets
 from ..axioms.logic import Value
 from .compile import SymbolicGame, SymbolicTable, compile_formula
-from .lemma import LEMMAS, LemmaCase
+from .lemma import LemmaCase, lemma_cases
 
 __all__ = ["Encoding", "LemmaSpec", "SPECS", "check_instances", "axiom_statement", "register_spec"]
 
@@ -114,7 +114,7 @@ class LemmaSpec:
     lifted: Statement | None = None
 
     def cases(self) -> list[LemmaCase]:
-        return self.build() if self.build is not None else LEMMAS[self.name]()
+        return self.build() if self.build is not None else lemma_cases(self.name)
 
 
 def axiom_statement(axiom) -> Statement:

@@ -23,7 +23,7 @@ import z3
 
 from .verdicts import Refuted, Unknown, Vacuous, Witness, InternalCheckError, combine_agreements, solver_proved
 
-__all__ = ["Local", "LemmaCase", "LEMMAS", "prove_lemma"]
+__all__ = ["Local", "LemmaCase", "LEMMAS", "lemma_cases", "prove_lemma"]
 
 
 class Local:
@@ -117,6 +117,24 @@ class LemmaCase:
 LEMMAS: dict[str, Callable[[], list[LemmaCase]]] = {}
 
 
+def lemma_cases(name: str) -> list:
+    """The cases of a registered lemma (the paper's are registered by :mod:`exactfair.smt.lemmas`, which
+    ``import exactfair`` loads).
+
+    >>> len(lemma_cases("L-R2")) > 0
+    True
+    >>> lemma_cases("L-nonesuch")
+    Traceback (most recent call last):
+    ...
+    KeyError: "no lemma 'L-nonesuch' is registered; registered: L-F1, L-F2, L-F4, L-F5, L-R1, L-R2, L-R3, L-R4, L-R5, L-U, L-U+R2"
+    """
+    try:
+        build = LEMMAS[name]
+    except KeyError:
+        raise KeyError(f"no lemma {name!r} is registered; registered: {', '.join(sorted(LEMMAS)) or 'none'}") from None
+    return build()
+
+
 def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float = 60.0, scope: str = "all n", *,
                 dead_cases: str = "error"):
     """Prove every case of a lemma (z3, every answer re-checked by cvc5); Refuted carries the local countermodel.
@@ -130,7 +148,7 @@ def prove_lemma(name: str, cases: list[LemmaCase] | None = None, timeout: float 
     """
     from .solvers import cross_check
     start = time.perf_counter()
-    cases = cases if cases is not None else LEMMAS[name]()
+    cases = cases if cases is not None else lemma_cases(name)
     agreements: list = []
     for case in cases:
         s = z3.Solver()

@@ -184,8 +184,8 @@ def solver_proved(claim: str, scope: str, n: int | None, seconds: float = 0.0, d
 def is_proved(verdict: Verdict) -> bool:
     """Proved, by both solvers or by z3 alone.
 
-    >>> from exactfair.kernel.verdicts import Proved, ProvedOneSolver
-    >>> is_proved(Proved("c", "R", 2)), is_proved(ProvedOneSolver("c", "R", 2))
+    >>> from exactfair.kernel.verdicts import Proved, ProvedOneSolver, exact
+    >>> is_proved(Proved("c", "R", 2, second_solver=exact("by hand"))), is_proved(ProvedOneSolver("c", "R", 2))
     (True, True)
     """
     return verdict.verdict in ("proved", "proved (z3 only)")

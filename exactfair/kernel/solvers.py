@@ -249,13 +249,27 @@ class CheckedSolver:
 
 @contextlib.contextmanager
 def recording():
-    """Collect the cvc5 agreements of every :class:`CheckedSolver` answer inside the block."""
+    """Collect the cvc5 agreements of every :class:`CheckedSolver` answer inside the block.
+
+    Blocks nest: what an inner block collected also counts for the block around it (whatever the outer
+    check concludes rests on those answers too).
+
+    >>> import z3
+    >>> x = z3.Real("x")
+    >>> with recording() as outer:
+    ...     with recording() as inner:
+    ...         s = CheckedSolver(5.0); s.add(x > 1, x < 0); _ = s.check()
+    >>> len(inner), len(outer)
+    (1, 1)
+    """
     log: list = []
     _RECORDS.append(log)
     try:
         yield log
     finally:
         _RECORDS.pop()
+        if _RECORDS:
+            _RECORDS[-1].extend(log)
 
 
 def summary(log: list) -> dict:

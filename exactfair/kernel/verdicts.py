@@ -11,11 +11,14 @@
 * :class:`ProvedOneSolver` — z3 proved it but the second solver (cvc5) did not confirm it
   (unknown, timed out, not installed, not run): ``"proved (z3 only)"``, never plain "proved".
 
-Plain :class:`Proved` of a solver-backed claim means **both** solvers answered unsat: the
-constructor refuses a second-solver record that does not agree, and :func:`solver_proved` picks
-the class from the record, so no code path can report a single-solver proof as plain "proved".
+Plain :class:`Proved` needs a record of why it may say so: either cvc5 agreed with every solver answer
+behind it, or no solver was involved (:func:`exact`, an exact computation or argument).  The constructor
+refuses anything else — a missing record included — and :func:`solver_proved` picks the class from the
+record, so no code path can report a single-solver proof as plain "proved".
 
->>> Proved("theorem1+R2", "n = 3", 3).verdict
+>>> Proved("theorem1+R2", "n = 3", 3, second_solver={"solver": "cvc5", "agrees": True}).verdict
+'proved'
+>>> Proved("table as printed", "exact", 4, second_solver=exact("exact computation")).verdict
 'proved'
 """
 
@@ -25,7 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 __all__ = ["Verdict", "Proved", "ProvedOneSolver", "Refuted", "Unknown", "Vacuous", "Witness", "InternalCheckError",
-           "combine_agreements", "summarize_guards", "confirmed", "unconfirmed_reason", "solver_proved",
+           "combine_agreements", "summarize_guards", "confirmed", "exact", "unconfirmed_reason", "solver_proved",
            "with_second_solver"]
 
 
@@ -84,7 +87,7 @@ class Witness:
 class Verdict:
     """Base of the verdicts: the claim, its scope (e.g. ``"n = 3"``), n, and the time taken.
 
-    >>> Proved("c", "n = 2", 2).to_dict()["verdict"], Refuted("c", "n = 2", 2).verdict
+    >>> Proved("c", "n = 2", 2, second_solver=exact("by hand")).to_dict()["verdict"], Refuted("c", "n = 2", 2).verdict
     ('proved', 'refuted')
     """
 
@@ -100,6 +103,11 @@ class Verdict:
 
     verdict = "?"
 
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.verdict == "proved" and cls.__name__ != "Proved" and getattr(cls, "__post_init__", None) is not Proved.__post_init__:
+            raise TypeError(f"{cls.__name__}: only Proved (and subclasses keeping its check) may say 'proved'")
+
     def to_dict(self) -> dict[str, Any]:
         return {"claim": self.claim, "verdict": self.verdict, "scope": self.scope, "n": self.n,
                 "witness": None, "seconds": round(self.seconds, 3), "live_premises": self.live_premises,
@@ -110,17 +118,24 @@ class Verdict:
 class Proved(Verdict):
     """The claim holds within its scope; ``core`` lists the hypothesis instances an unsat core needed.
 
-    >>> Proved("theorem2.F5", "all n", None, core=("M: F5 C={1,2} (1,2)",)).to_dict()["core"]
+    >>> Proved("theorem2.F5", "all n", None, core=("M: F5 C={1,2} (1,2)",),
+    ...        second_solver={"solver": "cvc5", "agrees": True}).to_dict()["core"]
     ['M: F5 C={1,2} (1,2)']
+    >>> try:
+    ...     Proved("c", "n = 2", 2)                 # no record: refused
+    ... except InternalCheckError:
+    ...     print("refused")
+    refused
     """
 
     core: tuple[str, ...] = ()
     verdict = "proved"
 
     def __post_init__(self) -> None:
-        if self.second_solver is not None and not confirmed(self.second_solver):
-            raise InternalCheckError(f"{self.claim}: a plain 'proved' needs the second solver's agreement, got "
-                                     f"{self.second_solver}; build it with solver_proved()")
+        if not confirmed(self.second_solver):
+            raise InternalCheckError(f"{self.claim}: a plain 'proved' needs the second solver's agreement or a record "
+                                     f"that no solver was involved (exact(why)), got {self.second_solver}; build a "
+                                     "solver's proof with solver_proved()")
 
     def to_dict(self) -> dict[str, Any]:
         out = super().to_dict()
@@ -201,6 +216,17 @@ class Vacuous(Verdict):
         out = super().to_dict()
         out["reason"] = self.reason
         return out
+
+
+def exact(why: str) -> dict:
+    """The second-solver record of a verdict no solver took part in: an exact computation or argument.
+
+    >>> exact("the printed table, recomputed in Fractions")
+    {'applicable': False, 'why': 'the printed table, recomputed in Fractions'}
+    """
+    if not why:
+        raise ValueError("say why no solver was needed")
+    return {"applicable": False, "why": why}
 
 
 def confirmed(record: dict | None) -> bool:
@@ -291,7 +317,8 @@ def solver_proved(claim: str, scope: str, n: int | None, seconds: float = 0.0, d
 def with_second_solver(verdict: Verdict, record: dict | None) -> Verdict:
     """The verdict with a second-solver record attached; a proof cvc5 did not confirm becomes z3-only.
 
-    >>> with_second_solver(Proved("c", "s", 1), {"solver": "cvc5", "agrees": None, "answer": "unknown"}).verdict
+    >>> with_second_solver(Proved("c", "s", 1, second_solver={"solver": "cvc5", "agrees": True}),
+    ...                    {"solver": "cvc5", "agrees": None, "answer": "unknown"}).verdict
     'proved (z3 only)'
     """
     import dataclasses

@@ -9,7 +9,6 @@
 * :mod:`~exactfair.smt.lemmas` — the paper's inductive-step lemmas (filling
   :data:`exactfair.kernel.lemma.LEMMAS`); :mod:`~exactfair.smt.local` — all-n verdicts from them and from a
   user's rule and axiom read on symbolic players;
-* :mod:`~exactfair.smt.algorithm1` — Algorithm 1's relation compiled, and exact run membership;
 * :mod:`~exactfair.smt.prover` — the paper's claims by name (:func:`~exactfair.smt.prover.prove_claim`).
 
 May import: core, mechanisms, axioms, kernel.

@@ -34,6 +34,8 @@ __all__ = ["decide", "check_operators", "REFERENCE_LICENSE", "reference_licensed
 #: by :func:`exactfair.smt.local.license_reference_player` (above this module), read here.
 REFERENCE_LICENSE: dict = {}
 
+_recheck_refutation = recheck_refutation            # its name here in 0.1 (CHANGELOG.md)
+
 
 def reference_licensed() -> bool:
     """May Algorithm 1's line-12 reference player be fixed (Corollary 3 proved for all n, on every game, plainly)?"""

@@ -44,19 +44,19 @@ class GuardRefusal(Exception):
 
 
 def code_epoch() -> int:
-    """A fingerprint of the definitions a verdict is built from (the functions of the formula language, the
-    axioms, the relations, the lemmas and the registries): results cached within a process are reused only
-    while it is unchanged, so a definition replaced at run time (a mutant) is checked afresh.
+    """A fingerprint of the definitions a verdict is built from — the functions and definition tables of the
+    kernel, of its :data:`~exactfair.kernel.SPECIFICATION` and of the smt routes: results cached within a
+    process are reused only while it is unchanged, so a definition replaced at run time (a mutant) is checked
+    afresh.
 
     >>> code_epoch() == code_epoch()
     True
     """
     import importlib
     ids: list[int] = []
-    from ..kernel import MODULES as KERNEL
-    for name in ("exactfair.axioms.logic", "exactfair.axioms", "exactfair.axioms.relations", "exactfair.axioms.registry",
-                 "exactfair.axioms.check", "exactfair.axioms.array_check", "exactfair.smt.lemmas", "exactfair.smt.problem",
-                 "exactfair.smt.decide", "exactfair.smt.layered", "exactfair.smt.orbits", "exactfair.smt.guards", *KERNEL):
+    from ..kernel import MODULES as KERNEL, ROUTES, SPECIFICATION
+    smt_routes = [name for name in ROUTES if name.startswith("exactfair.smt.")]       # not above this layer
+    for name in (*SPECIFICATION, *smt_routes, *KERNEL):
         module = importlib.import_module(name)
         for key, value in sorted(vars(module).items()):
             if callable(value):

@@ -35,7 +35,7 @@ import z3
 
 from ..kernel.verdicts import InternalCheckError, Unknown, Verdict, solver_proved, summarize_guards
 from ..kernel.generic import Frame, NotGeneric, atom_key
-from .lemmas import LEMMAS, LemmaCase, Local, _Case, _Frame, _ih_f5, _patterns, _step, prove_lemma
+from .lemmas import LEMMAS, LemmaCase, Local, _Case, _Frame, _ih_f5, _patterns, _step
 
 __all__ = ["all_n", "finish", "PAPER_ARGUMENTS", "paper_argument", "license_reference_player"]
 
@@ -349,7 +349,7 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
     instance, a cyclic order, a bounded refutation of a claim proved for all n) raise InternalCheckError.
     """
     from . import guards
-    from ..kernel.induction import inductive_argument
+    from ..kernel.argument import inductive_argument
     from ..kernel.instances import SPECS
     start = time.perf_counter()
     user = {s.name: s for s in user_specs}
@@ -359,7 +359,7 @@ def finish(claim, names: list[str], argument: str, *, user_specs: list = (), bou
         return Unknown(claim.name, "all n", None, time.perf_counter() - start,
                        reason=f"all n not established: {reason}")
     specs = {name: user.get(name) or SPECS[name] for name in names}
-    argument_ = inductive_argument(names, builders, specs, set(user), prove=_proved_lemma, supplied=_instances)
+    argument_ = inductive_argument(names, builders, specs, set(user), epoch=guards.code_epoch())
     if argument_.refuted is not None:
         return argument_.refuted
     if argument_.refusal is not None:
@@ -429,37 +429,3 @@ def license_reference_player() -> bool:
 def _as_mechanism_claim(claim, mech):
     from dataclasses import replace
     return replace(claim, mechanism=mech, id="")
-
-
-_PROVED: dict = {}
-_CHECKED: dict = {}
-
-
-def _fingerprint(cases: list[LemmaCase]) -> str:
-    import hashlib
-    h = hashlib.sha256()
-    for c in cases:
-        h.update(repr((c.name, c.sources, c.members, c.outsiders, c.exact, c.option)).encode())
-        for f in c.hypotheses + (c.conclusion,) + c.choice:
-            h.update(f.sexpr().encode())
-    return h.hexdigest()
-
-
-def _proved_lemma(name: str, build: Callable, *, user: bool) -> Verdict:
-    """A lemma's verdict, cached within the process by the content of its cases (a changed lemma is re-proved)."""
-    from .guards import code_epoch
-    cases = build()
-    key = (name, _fingerprint(cases), code_epoch())
-    if key not in _PROVED:
-        _PROVED[key] = prove_lemma(name, cases, dead_cases="refuse" if user else "error")
-    return _PROVED[key]
-
-
-def _instances(spec, n: int) -> list[str]:
-    """check_instances, cached within the process by the content of the cases and the definitions' epoch."""
-    from .guards import code_epoch
-    from ..kernel.instances import check_instances
-    key = (spec.name, n, _fingerprint(spec.cases()), id(spec.statement), id(spec.step), code_epoch())
-    if key not in _CHECKED:
-        _CHECKED[key] = check_instances(spec, n)
-    return _CHECKED[key]

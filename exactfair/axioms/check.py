@@ -181,6 +181,12 @@ def _decide(axiom: Axiom, tables: Sequence[RewardTable], max_violations: int | N
     return violations, bad, count, "formula"
 
 
+def _require_table(table, where: str) -> None:
+    if not isinstance(table, RewardTable):
+        raise ExactfairError(f"{where} takes a RewardTable (e.g. balanced_reciprocity(game)), got "
+                             f"{type(table).__name__}")
+
+
 def check_axiom(axiom: Axiom | str, table: RewardTable, *, max_violations: int | None = None,
                 method: str = "auto") -> AxiomResult:
     """Check one single-game axiom (R1–R5, F1–F3, F5) on a reward table.
@@ -203,6 +209,7 @@ def check_axiom(axiom: Axiom | str, table: RewardTable, *, max_violations: int |
     >>> check_axiom("F5", bad, method="formula").violations == r.violations
     True
     """
+    _require_table(table, "check_axiom")
     axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
     if axiom.games != 1:
         raise ValueError(f"{axiom.name} compares two games; use check_pair(table_v, table_v_prime)")
@@ -219,6 +226,8 @@ def check_pair(table: RewardTable, other: RewardTable, axiom: Axiom | str = F4, 
     >>> check_pair(balanced_reciprocity(v), balanced_reciprocity(w)).holds
     True
     """
+    _require_table(table, "check_pair")
+    _require_table(other, "check_pair")
     axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
     if table.game.players != other.game.players:
         raise ValueError("the two tables must have the same players in the same order")
@@ -282,6 +291,7 @@ def check_axioms(table: RewardTable, *, mechanism: "Callable[[Game], RewardTable
     >>> check_axioms(banzhaf(examples.example1()), mechanism="banzhaf", axioms=["F4"])["F4"].holds
     True
     """
+    _require_table(table, "check_axioms")
     if isinstance(mechanism, str):
         mechanism = get_mechanism(mechanism)
     out: dict[str, AxiomResult] = {}

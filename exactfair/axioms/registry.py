@@ -94,12 +94,27 @@ for _name, _builder in GAME_CLASSES.items():
     GAME_CLASS_REGISTRY.register(_name, _builder)
 
 
+_RELAXED: dict[int, tuple[Axiom, Axiom]] = {}
+
+
 def relax(axiom: Axiom) -> Axiom:
-    """The axiom with its strict conclusion (``>``) replaced by a non-strict one (``≥``).
+    """The axiom with its strict conclusion (``>``) replaced by a non-strict one (``≥``) — the same object each
+    time for the same axiom, so that code can tell the built-in's relaxation from a look-alike by identity.
 
     >>> relax(AXIOM_REGISTRY["F3"]).name
     'F3[≥]'
+    >>> relax(AXIOM_REGISTRY["F3"]) is relax(AXIOM_REGISTRY["F3"])
+    True
     """
+    known = _RELAXED.get(id(axiom))
+    if known is not None and known[0] is axiom:
+        return known[1]
+    relaxed = _relax(axiom)
+    _RELAXED[id(axiom)] = (axiom, relaxed)
+    return relaxed
+
+
+def _relax(axiom: Axiom) -> Axiom:
     from dataclasses import replace
 
     def weaken(f: Formula) -> Formula:

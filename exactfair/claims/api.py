@@ -24,6 +24,7 @@ from __future__ import annotations
 from typing import Sequence
 
 from ..axioms.claim import LOCAL_AXIOMS, Claim
+from ..core.errors import ExactfairError
 
 __all__ = ["Claim", "prove", "all_n", "compile_claim", "LOCAL_AXIOMS"]
 
@@ -58,15 +59,26 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
     ('refuted', 2)
     """
     from ..smt.decide import decide
-    if not isinstance(n, int):
+    import math
+    if isinstance(timeout, bool) or not isinstance(timeout, (int, float)) or not (0 < timeout < math.inf):
+        raise ExactfairError(f"timeout must be a positive number of seconds, got {timeout!r}")
+    if not isinstance(claim, Claim):
+        raise ExactfairError(f"prove takes a Claim, got {type(claim).__name__}; e.g. Claim('shapley', conclude='R2')")
+    if not isinstance(n, int) or isinstance(n, bool):
+        if isinstance(n, (str, bytes)) or not isinstance(n, Sequence) and not isinstance(n, range):
+            raise ExactfairError(f"n must be a number of players (an int ≥ 1) or a sequence of them, got {n!r}")
+        ns = list(n)
+        for k in ns:                                   # all checked before any is run
+            if not isinstance(k, int) or isinstance(k, bool) or k < 1:
+                raise ExactfairError(f"n must be a number of players (an int ≥ 1) or a sequence of them, got {k!r} in it")
         out = []
-        for k in n:
+        for k in ns:
             out.append(prove(claim, k, timeout=timeout, explain=explain, shrink=shrink))
             if out[-1].verdict == "refuted":
                 break
         return out
     if n < 1:
-        raise ValueError("n must be at least 1")
+        raise ExactfairError(f"n must be at least 1, got {n}")
     if n >= 4 and claim.mechanism_name == "balanced-reciprocity" and claim.conclude != "unique":
         from ..smt.local import license_reference_player
         license_reference_player()                 # Corollary 3 for all n lets the encoding fix line 12's j

@@ -84,7 +84,7 @@ def _second(info: dict | None) -> str:
 
 
 def _mutation_record() -> dict | None:
-    path = Path(__file__).resolve().parent.parent / "proofs" / "records" / "mutations.json"
+    path = Path(__file__).resolve().parents[2] / "proofs" / "records" / "mutations.json"
     try:
         return json.loads(path.read_text())
     except (OSError, ValueError):

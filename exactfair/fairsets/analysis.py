@@ -30,7 +30,8 @@ __all__ = [
 
 
 def _env(symbols) -> dict:
-    return {s: z3.Real(s.name) for s in symbols}
+    """z3 variables for the symbols; an internal copy (a sympy Dummy) gets a name no coordinate can have."""
+    return {s: z3.Real(f"{s.name}!{s.dummy_index}" if isinstance(s, sympy.Dummy) else s.name) for s in symbols}
 
 
 def _solver(timeout: float):
@@ -130,55 +131,23 @@ def check_nonempty_convex_values(fs: FairSet, timeout: float = 30.0) -> Verdict:
                    start, ("interval values are convex",))
 
 
-def _discontinuities(expr: sympy.Basic) -> list[tuple[sympy.Basic, sympy.Basic, sympy.Basic]]:
-    """(boundary condition, left value, right value) for every Piecewise switch in expr."""
-    out = []
-    for node in sympy.preorder_traversal(expr):
-        if isinstance(node, sympy.Piecewise):
-            pieces = list(node.args)
-            for (value, cond), (other, _) in zip(pieces, pieces[1:]):
-                if cond in (sympy.true, sympy.false):
-                    continue
-                rels = [cond] if isinstance(cond, sympy.core.relational.Relational) else list(cond.atoms(
-                    sympy.core.relational.Relational))
-                for rel in rels:
-                    out.append((sympy.Eq(rel.lhs, rel.rhs), value, other))
-    return out
-
-
 def check_closed_graph(fs: FairSet, timeout: float = 30.0) -> Verdict:
-    """Closed graph, via continuity of the (piecewise-affine) map or interval bounds.
+    """Closed graph, via continuity of the map (or of the interval bounds): :func:`exactfair.fairsets.validity.continuity`.
 
-    Min, Max and polynomials are continuous; each ``Piecewise`` switch must agree on its
-    boundary (checked by z3).  Continuity of a single-valued map into [0, 1] is equivalent
-    to a closed graph; continuous bounds give an interval map with closed graph.
+    Polynomials, Min and Max are continuous; a Piecewise is when every two of its pieces agree wherever the
+    closures of their regions meet (z3, cvc5 re-checking).  Continuity of a single-valued map into [0, 1] is
+    equivalent to a closed graph; continuous bounds give an interval map with closed graph.  Anything else
+    (a division, a jump) is unknown, never proved.
 
     >>> from exactfair.fairsets.core import StrategicGame, FairSet
     >>> g = StrategicGame.two_by_two('p', 'q', '2*q - p', '2*p - q')
     >>> check_closed_graph(FairSet.from_map(g, 0, 'Min(p, q)')).verdict
     'proved'
     >>> check_closed_graph(FairSet.from_map(g, 0, 'Piecewise((0, q < 1/2), (1, True))')).verdict
-    'refuted'
+    'unknown'
     """
-    start = time.perf_counter()
-    claim = f"f{fs.player + 1} has a closed graph"
-    exprs = list(fs.value) if isinstance(fs.value, tuple) else [fs.value]
-    steps = []
-    for expr in exprs:
-        for boundary, left, right in _discontinuities(expr):
-            bad = sympy.And(boundary, sympy.Ne(left, right))
-            v = _decide(claim, "all r ∈ R", fs.game, bad, lambda pt, b=bad: point_in(b, pt),
-                        lambda pt, l=left, r=right: f"jump at r = {_fmt(pt)}: {evaluate_at(l, pt)} vs "
-                                                    f"{evaluate_at(r, pt)}", timeout, start)
-            if v.verdict != "proved":
-                return v
-            steps.append(v.second_solver)
-    why = "continuous: polynomials, Min, Max, and Piecewise switches that agree on their boundaries"
-    if steps:
-        return solver_proved(claim, "all r ∈ R", fs.game.n, time.perf_counter() - start, (why,),
-                             second_solver=combine_agreements(steps))
-    return Proved(claim, "all r ∈ R", fs.game.n, time.perf_counter() - start, (why,),
-                  second_solver=exact("no Piecewise switch: polynomials, Min and Max are continuous"))
+    from .validity import continuity
+    return continuity(fs, timeout)
 
 
 def check_fixed_points(fs: FairSet, claimed: sympy.Basic | FairSet, name: str, timeout: float = 30.0) -> Verdict:
@@ -406,7 +375,7 @@ def check_all_pareto(game: StrategicGame, region: sympy.Basic, claim: str, timeo
     """
     start = time.perf_counter()
     syms = game.symbols()
-    primed = {s: sympy.Symbol(s.name + "_prime", real=True) for s in syms}
+    primed = {s: sympy.Dummy(s.name + "_prime", real=True) for s in syms}      # fresh: never a coordinate
     env = _env(syms + list(primed.values()))
     dom = to_z3(game.domain(), env)
     dom2 = to_z3(game.domain().subs(primed), env)

@@ -145,6 +145,13 @@ class StrategicGame:
             raise ExactfairError(f"{len(self.coordinates)} players but {len(self.utilities)} utilities; "
                                  "give one utility per player")
         gens = self.symbols()
+        names = [s.name for s in gens]
+        bad = [x for x in names if not x.isidentifier()]
+        if bad:
+            raise ExactfairError(f"coordinate name {bad[0]!r} is not a name (letters, digits, _; not starting with a digit)")
+        if len(set(names)) != len(names):
+            twice = sorted({x for x in names if names.count(x) > 1})
+            raise ExactfairError(f"coordinate name(s) {', '.join(twice)} given twice; each coordinate needs its own name")
         for i, u in enumerate(self.utilities):
             if not _is_polynomial(u, gens):
                 raise ExactfairError(f"utility U{i + 1} = {u} is not polynomial in the strategy coordinates")

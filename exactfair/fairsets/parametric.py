@@ -25,6 +25,7 @@ from typing import Any, Mapping
 import sympy
 import z3
 
+from ..core.errors import ExactfairError
 from ..kernel.verdicts import Unknown, Verdict, combine_agreements, solver_proved, with_second_solver
 from .core import StrategicGame, parse_exact, to_z3
 
@@ -96,6 +97,10 @@ def validity_condition(game: StrategicGame, fmap: Any, parameters: Mapping[str, 
     (-a*c + b >= 0, 'proved')
     """
     from ..kernel.solvers import recording
+    clash = sorted(set(map(str, parameters)) & set(map(str, game.symbol_map())))
+    if clash:
+        raise ExactfairError(f"the parameter(s) {', '.join(clash)} have the name of a coordinate of the game; "
+                             "rename them")
     with recording() as log:
         cond, verdict = _validity_condition(game, fmap, parameters, player=player, timeout=timeout)
     return cond, with_second_solver(verdict, combine_agreements(log))

@@ -110,9 +110,13 @@ def decide_by_orbits(claim, n: int, *, timeout: float = 60.0, reference: str = "
             conditional += 1
             s.add(compile_formula(inst.hypothesis, problem.look))
             premise = s.check()
+            premise_text = s.to_smt2()
             s.pop()
-            if premise == z3.unsat:
-                continue                                     # this orbit's premise never holds: nothing to prove
+            if premise == z3.unsat:                          # this orbit's premise never holds: that is its proof,
+                agreements.append(cross_check(             # so cvc5 re-checks it like any other answer
+                    f"{claim.name}, n = {n}, premise of {inst.axiom} at C = {inst.coalition:0{n}b} for {inst.players}",
+                    premise_text, "unsat", timeout))
+                continue
             if premise != z3.sat:
                 return None
             live += 1

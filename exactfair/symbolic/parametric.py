@@ -37,14 +37,11 @@ from ..core.exact import to_exact
 from ..core.coalitions import format_coalition
 from ..core.game import Game
 from ..axioms.logic import And as LAnd, Compare, Implies as LImplies, Linear, Not as LNot, Or as LOr, Value, _Const
-from ..kernel.verdicts import Refuted, Unknown, Witness
+from ..kernel.solvers import CheckedSolver, recording
+from .regions import _interval_of, _simplify_region, _z3  # noqa: F401  (_interval_of: tests, 0.1 callers)
+from ..kernel.verdicts import Refuted, Unknown, Witness, combine_agreements, confirmed
 
 __all__ = ["ParametricGame", "ParametricTable", "Piece", "parametric_balanced_reciprocity", "axiom_regions"]
-
-
-def _z3(expr: sympy.Basic, env: Mapping[sympy.Symbol, Any]):
-    from ..kernel.algebra import to_z3
-    return to_z3(expr, env)
 
 
 @dataclass
@@ -231,6 +228,8 @@ def _parse(expr: Any, params: Mapping[str, sympy.Symbol] | Any) -> sympy.Expr:
 def _linear_to_sympy(term: Linear, values, rewards=None) -> sympy.Expr:
     total = sympy.Rational(term.const.numerator, term.const.denominator)
     for atom, c in term.terms:
+        if atom.game != 0:
+            raise ExactfairError("a parametric table speaks of one game; this formula speaks of a second game (v′)")
         if isinstance(atom, Value):
             total += c * values[atom.coalition]
         else:
@@ -258,80 +257,6 @@ def _formula_to_sympy(f, values, rewards) -> sympy.Basic:
     if isinstance(f, _Const):
         return sympy.true if f.truth else sympy.false
     raise TypeError(f)
-
-
-def _interval_of(region: sympy.Basic, t: sympy.Symbol) -> sympy.Set:
-    """The exact subset of ℝ described by a Boolean of linear relations in one parameter."""
-    from sympy.solvers.inequalities import solve_univariate_inequality
-
-    if region is sympy.true:
-        return sympy.S.Reals
-    if region is sympy.false:
-        return sympy.EmptySet
-    if isinstance(region, sympy.And):
-        out = sympy.S.Reals
-        for a in region.args:
-            out = out.intersect(_interval_of(a, t))
-        return out
-    if isinstance(region, sympy.Or):
-        return sympy.Union(*[_interval_of(a, t) for a in region.args])
-    linear = _linear_interval(region, t)
-    if linear is not None:
-        return linear
-    if isinstance(region, sympy.Eq):
-        return sympy.solveset(region.lhs - region.rhs, t, domain=sympy.S.Reals)
-    return solve_univariate_inequality(region, t, relational=False)
-
-
-def _linear_interval(rel: sympy.Basic, t: sympy.Symbol) -> sympy.Set | None:
-    """The solution set of ``a·t + b REL 0`` read off its coefficients (None if not of that form)."""
-    if not isinstance(rel, (sympy.Lt, sympy.Le, sympy.Gt, sympy.Ge, sympy.Eq)):
-        return None
-    expr = sympy.expand(rel.lhs - rel.rhs)
-    a, b = expr.coeff(t, 1), expr.coeff(t, 0)
-    if not (a.is_Rational and b.is_Rational) or sympy.expand(a * t + b - expr) != 0:
-        return None
-    op = type(rel)
-    if a == 0:
-        holds = {sympy.Lt: b < 0, sympy.Le: b <= 0, sympy.Gt: b > 0, sympy.Ge: b >= 0, sympy.Eq: b == 0}[op]
-        return sympy.S.Reals if holds else sympy.EmptySet
-    point = -b / a
-    if op is sympy.Eq:
-        return sympy.FiniteSet(point)
-    if a < 0:                                   # dividing by a negative coefficient flips the relation
-        op = {sympy.Lt: sympy.Gt, sympy.Le: sympy.Ge, sympy.Gt: sympy.Lt, sympy.Ge: sympy.Le}[op]
-    if op in (sympy.Lt, sympy.Le):
-        return sympy.Interval(-sympy.oo, point, right_open=op is sympy.Lt)
-    return sympy.Interval(point, sympy.oo, left_open=op is sympy.Gt)
-
-
-def _simplify_region(region: sympy.Basic, syms: list[sympy.Symbol]) -> sympy.Basic:
-    """Exact simplification: one parameter → intervals; otherwise drop implied constraints."""
-    if region in (sympy.true, sympy.false):
-        return region
-    if len(syms) == 1:
-        return _interval_of(region, syms[0]).as_relational(syms[0])
-    env = {s: z3.Real(s.name) for s in syms}
-
-    def reduce_conj(conj: sympy.Basic) -> sympy.Basic:
-        # each constraint is translated once; one solver decides every "implied by the others?"
-        # question through assumption literals (unknown keeps the constraint: never drops wrongly)
-        parts = list(dict.fromkeys(sympy.And.make_args(conj)))
-        s = z3.Solver()
-        on = [z3.Bool(f"on{k}") for k in range(len(parts))]
-        off = [z3.Bool(f"off{k}") for k in range(len(parts))]
-        for k, c in enumerate(parts):
-            term = _z3(c, env)
-            s.add(z3.Implies(on[k], term), z3.Implies(off[k], z3.Not(term)))
-        kept = list(range(len(parts)))
-        for k in range(len(parts)):
-            others = [on[j] for j in kept if j != k]
-            if s.check(*others, off[k]) == z3.unsat:
-                kept.remove(k)
-        return sympy.And(*[parts[k] for k in kept])
-    if isinstance(region, sympy.Or):
-        return sympy.Or(*[reduce_conj(a) for a in region.args])
-    return reduce_conj(region)
 
 
 @dataclass(frozen=True)
@@ -363,13 +288,19 @@ class ParametricTable:
     region: sympy.Basic
     leaves: list                     # (region conjunction, rows[mask][player] sympy)
     seconds: float = 0.0
+    #: cvc5's re-checks of the solver answers that pruned the branches (a proof over the leaves rests on them)
+    agreements: list = field(default_factory=list)
 
     def pieces(self, player: Any, coalition: Any) -> list[Piece]:
         """The pieces of M_player^coalition (labels): one per distinct expression, regions simplified."""
-        i = self.game.players.index(player)
-        mask = 0
-        for label in coalition:
-            mask |= 1 << self.game.players.index(label)
+        try:
+            i = self.game.players.index(player)
+            mask = 0
+            for label in coalition:
+                mask |= 1 << self.game.players.index(label)
+        except (ValueError, TypeError):
+            raise ExactfairError(f"no reward M_{player}^{coalition}: the players are "
+                                 f"{', '.join(map(str, self.game.players))} and a coalition is a collection of them") from None
         return self._pieces(i, mask)
 
     def _pieces(self, i: int, mask: int) -> list[Piece]:
@@ -388,9 +319,11 @@ class ParametricTable:
                 for other in merged:
                     if other == value:
                         continue
-                    s = z3.Solver()
-                    s.add(_z3(region, env), _z3(sympy.Ne(value, other), env))
-                    if s.check() == z3.unsat:
+                    with recording() as agreement:              # merged only when cvc5 agrees too
+                        s = CheckedSolver()
+                        s.add(_z3(region, env), _z3(sympy.Ne(value, other), env))
+                        answer = s.check()
+                    if answer == z3.unsat and confirmed(combine_agreements(agreement)):
                         merged[other] = sympy.Or(merged[other], region)
                         del merged[value]
                         changed = True
@@ -484,14 +417,24 @@ def parametric_balanced_reciprocity(game: ParametricGame, game_class: str = "mon
     singles = [v[1 << i] for i in range(n)]
 
     def feasible(constraints) -> bool:
-        s = z3.Solver()
-        s.set("timeout", int(timeout * 1000))
+        s = CheckedSolver(timeout)                      # a branch is pruned on z3's unsat; cvc5 re-checks it
         s.add([_z3(c, env) for c in constraints])
         answer = s.check()
         if answer == z3.unknown:
             raise ExactfairError("z3 could not decide a region's feasibility")
         return answer == z3.sat
 
+    with recording() as agreements:
+        leaves = _leaves(region, n, v, singles, feasible)
+    out_leaves = []
+    for constraints, rows in leaves:
+        cond = sympy.And(*constraints) if constraints else sympy.true
+        out_leaves.append((cond, [rows[c] for c in range(1 << n)]))
+    return ParametricTable(game, region, out_leaves, time.perf_counter() - start, agreements)
+
+
+def _leaves(region, n: int, v, singles, feasible) -> list:
+    """Algorithm 1's branches over the region: (constraints, rows) per feasible choice of k."""
     order = sorted(range(1 << n), key=lambda m: bin(m).count("1"))
     leaves = [(list(sympy.And.make_args(region)) if region is not sympy.true else [], {})]
     for c in order:
@@ -521,11 +464,7 @@ def parametric_balanced_reciprocity(game: ParametricGame, game_class: str = "mon
                 new_rows[c] = row
                 new_leaves.append((branch, new_rows))
         leaves = new_leaves
-    out_leaves = []
-    for constraints, rows in leaves:
-        cond = sympy.And(*constraints) if constraints else sympy.true
-        out_leaves.append((cond, [rows[c] for c in range(1 << n)]))
-    return ParametricTable(game, region, out_leaves, time.perf_counter() - start)
+    return leaves
 
 
 def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(a for a in AXIOMS if a.games == 1),
@@ -540,15 +479,24 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
     """
     from ..axioms.check import check_axiom
     from ..mechanisms import balanced_reciprocity
-    from ..kernel.solvers import CheckedSolver, recording, summary
+    from ..kernel.solvers import summary
     from ..kernel.verdicts import solver_proved
 
     game = table.game
     syms = game.symbols()
     env = {s: z3.Real(s.name) for s in syms}
     out = {}
+    chosen = []
     for axiom in axioms:
-        axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
+        try:
+            axiom = get_axiom(axiom) if isinstance(axiom, str) else axiom
+        except (KeyError, ValueError) as exc:
+            raise ExactfairError(str(exc.args[0] if exc.args else exc)) from None
+        if axiom.games != 1:
+            raise ExactfairError(f"{axiom.name} speaks of two games (v and v′); axiom_regions checks single-game "
+                                 "axioms of one parametric table")
+        chosen.append(axiom)
+    for axiom in chosen:
         start = time.perf_counter()
         failing = []
         undecided: list[str] = []
@@ -579,7 +527,8 @@ def axiom_regions(table: ParametricTable, axioms: Sequence[Axiom | str] = tuple(
             continue
         if not failing:
             out[axiom.name] = solver_proved(axiom.name, f"whole admissible region {table.region}", game.n,
-                                            time.perf_counter() - start, second_solver=summary(log))
+                                            time.perf_counter() - start,
+                                            second_solver=summary(list(table.agreements) + log))
             continue
         concrete = game.instantiate(witness)
         result = check_axiom(axiom, balanced_reciprocity(concrete, method="reference"))

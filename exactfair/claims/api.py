@@ -65,9 +65,12 @@ def prove(claim: Claim, n: int | Sequence[int], *, timeout: float = 60.0, explai
     if not isinstance(claim, Claim):
         raise ExactfairError(f"prove takes a Claim, got {type(claim).__name__}; e.g. Claim('shapley', conclude='R2')")
     if not isinstance(n, int) or isinstance(n, bool):
-        if isinstance(n, (str, bytes)) or not isinstance(n, Sequence) and not isinstance(n, range):
+        try:
+            ns = list(n) if not isinstance(n, (str, bytes)) else None
+        except TypeError:
+            ns = None
+        if ns is None:
             raise ExactfairError(f"n must be a number of players (an int ≥ 1) or a sequence of them, got {n!r}")
-        ns = list(n)
         for k in ns:                                   # all checked before any is run
             if not isinstance(k, int) or isinstance(k, bool) or k < 1:
                 raise ExactfairError(f"n must be a number of players (an int ≥ 1) or a sequence of them, got {k!r} in it")

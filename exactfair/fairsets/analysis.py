@@ -16,6 +16,7 @@ import sympy
 import z3
 
 from ..core.errors import ExactfairError
+from ..kernel.portfolio import z3_vars as _env      # an internal copy (a Dummy) gets a name no coordinate has
 from ..kernel.solvers import recording
 from ..kernel.verdicts import (InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness, combine_agreements,
                                 exact, solver_proved)
@@ -27,11 +28,6 @@ __all__ = [
     "check_equal", "check_subset", "check_nonempty", "lexicographic_optimum", "check_unique_pareto",
     "check_all_pareto", "bargaining_set", "pareto_dominates",
 ]
-
-
-def _env(symbols) -> dict:
-    """z3 variables for the symbols; an internal copy (a sympy Dummy) gets a name no coordinate can have."""
-    return {s: z3.Real(f"{s.name}!{s.dummy_index}" if isinstance(s, sympy.Dummy) else s.name) for s in symbols}
 
 
 def _solver(timeout: float):

@@ -43,7 +43,7 @@ import z3
 
 from ..kernel.verdicts import InternalCheckError, Proved, Refuted, Unknown, Verdict, Witness
 from . import atoms as A
-from .core import FairSet
+from .core import FairSet, _is_polynomial
 from .exactsets import holds_near, is_empty, point_str, point_text
 from .solving import BUDGET, combine, confirm, decide, is_proved, rational_solution, solver_proved, z3_vars
 
@@ -366,36 +366,6 @@ def check_map(fs: FairSet, budget: float = BUDGET) -> list[Verdict]:
     return [into, _continuity(fs, values, budget)]
 
 
-def _not_continuous_by_form(expr: sympy.Basic) -> sympy.Basic | None:
-    """A part of ``expr`` that is not a polynomial, Min, Max or Piecewise of them (None if there is none).
-
-    >>> p, q = sympy.symbols("p q", real=True)
-    >>> _not_continuous_by_form(sympy.Max(0, sympy.Min(1, 2*p*q - 1))) is None
-    True
-    >>> _not_continuous_by_form(sympy.Min(1, 1 / (2*q - 1)))
-    1/(2*q - 1)
-    """
-    if not expr.free_symbols or isinstance(expr, sympy.Symbol):
-        return None
-    if isinstance(expr, sympy.Pow):
-        if not (expr.exp.is_Integer and expr.exp >= 0):
-            return expr
-        return _not_continuous_by_form(expr.base)
-    if isinstance(expr, sympy.Piecewise):
-        for value, _ in expr.args:
-            bad = _not_continuous_by_form(value)
-            if bad is not None:
-                return bad
-        return None
-    if isinstance(expr, (sympy.Add, sympy.Mul, sympy.Min, sympy.Max)):
-        for arg in expr.args:
-            bad = _not_continuous_by_form(arg)
-            if bad is not None:
-                return bad
-        return None
-    return expr
-
-
 def continuity(fs: FairSet, budget: float = BUDGET) -> Verdict:
     """Is the map of a fair set continuous (so its graph is closed)?  Proved for polynomials, Min and Max, and a
     Piecewise whose every two pieces agree wherever the closures of their regions meet; refuted never (a
@@ -417,10 +387,10 @@ def _continuity(fs: FairSet, values: list, budget: float) -> Verdict:
     game = fs.game
     claim = f"f{fs.player + 1} is continuous (so its graph is closed)"
     for e in values:
-        bad = _not_continuous_by_form(sympy.sympify(e))
-        if bad is not None:
+        if not _is_polynomial(sympy.sympify(e), game.symbols()):
             return Unknown(claim, "all r ∈ R", game.n, _elapsed(start),
-                           reason=f"{bad} is not a polynomial, Min, Max or Piecewise of them; continuity not proved")
+                           reason=f"{e} is not built of polynomials, Min, Max and Piecewise in the coordinates; "
+                                  "continuity not proved")
     switches = [node for e in values for node in sympy.preorder_traversal(e) if isinstance(node, sympy.Piecewise)]
     if not switches:
         return Proved(claim, "all r ∈ R", game.n, _elapsed(start),
